@@ -1,0 +1,203 @@
+/**
+ * The one typed bridge from the page to the pose worker (comlink). The worker is started lazily on the first
+ * call, calls are queued one at a time and can be abandoned with an AbortSignal, the worker is ended after a
+ * while without work, and a crashed worker fails every pending call at once instead of hanging them.
+ */
+import * as Comlink from 'comlink';
+import { EngineError, asEngineFailure, failure } from './errors';
+import type { PoseWorkerApi } from './pose.worker';
+import type { EngineFailure, EngineInfo, EngineOptions, EngineResult, StreamSummary } from './types';
+
+/** Chromium's MediaStreamTrackProcessor (not yet in TypeScript's DOM lib). */
+interface TrackProcessor {
+	readable: ReadableStream<VideoFrame>;
+}
+type TrackProcessorCtor = new (init: { track: MediaStreamTrack; maxBufferSize?: number }) => TrackProcessor;
+
+export function trackProcessor(): TrackProcessorCtor | null {
+	return (globalThis as { MediaStreamTrackProcessor?: TrackProcessorCtor }).MediaStreamTrackProcessor ?? null;
+}
+
+export interface PoseEngineEvents {
+	/** The worker died (out of memory, a wasm abort): pending calls have failed; the next call starts a new one. */
+	onCrash?: (f: EngineFailure) => void;
+}
+
+const abortError = () => new EngineError(failure('aborted', 'the call was abandoned'));
+
+export class PoseEngine {
+	#options: EngineOptions;
+	#idleMs: number;
+	#events: PoseEngineEvents;
+	#worker: Worker | null = null;
+	#remote: Comlink.Remote<PoseWorkerApi> | null = null;
+	#info: Promise<EngineInfo> | null = null;
+	#queue: Promise<unknown> = Promise.resolve();
+	#crashed: ((f: EngineFailure) => void) | null = null;
+	#crash: Promise<never> | null = null;
+	#idleTimer: ReturnType<typeof setTimeout> | null = null;
+	#busy = 0;
+	#streaming = false;
+
+	constructor(options: EngineOptions, events: PoseEngineEvents = {}, idleMs = 60_000) {
+		this.#options = options;
+		this.#events = events;
+		this.#idleMs = idleMs;
+	}
+
+	get options(): EngineOptions {
+		return this.#options;
+	}
+
+	/** Starts the worker and loads the model if not done yet. */
+	start(): Promise<EngineInfo> {
+		if (!this.#info) {
+			const worker = new Worker(new URL('./pose.worker.ts', import.meta.url), { type: 'module', name: 'pose' });
+			this.#worker = worker;
+			this.#remote = Comlink.wrap<PoseWorkerApi>(worker);
+			this.#crash = new Promise<never>((_, reject) => {
+				this.#crashed = (f) => reject(new EngineError(f));
+			});
+			this.#crash.catch(() => undefined);
+			const died = (e: Event) => {
+				const detail = e instanceof ErrorEvent ? e.message || 'worker error' : 'worker message could not be read';
+				this.#fail(failure('worker-crashed', detail));
+			};
+			worker.addEventListener('error', died);
+			worker.addEventListener('messageerror', died);
+			const info = this.#guard(this.#remote.init(this.#options), 'model-load-failed');
+			this.#info = info;
+			info.catch(() => {
+				if (this.#info === info) this.terminate();
+			});
+		}
+		return this.#info;
+	}
+
+	/** Switches model, delegate or pose count; the next call uses the new options. */
+	async configure(options: EngineOptions): Promise<EngineInfo> {
+		this.#options = options;
+		if (!this.#remote) return this.start();
+		const remote = this.#remote;
+		this.#info = this.#enqueue(() => this.#guard(remote.init(options), 'model-load-failed'));
+		return this.#info;
+	}
+
+	/** A still image (IMAGE mode). The bitmap is transferred to the worker and closed there. */
+	detectImage(bitmap: ImageBitmap, signal?: AbortSignal): Promise<EngineResult> {
+		return this.#call((r) => r.detectImage(Comlink.transfer(bitmap, [bitmap])), signal, () => bitmap.close());
+	}
+
+	/** One video frame (VIDEO mode, tracking across calls). The bitmap is transferred and closed in the worker. */
+	detectVideoFrame(bitmap: ImageBitmap, t: number, signal?: AbortSignal): Promise<EngineResult> {
+		return this.#call((r) => r.detectVideoFrame(Comlink.transfer(bitmap, [bitmap]), t), signal, () => bitmap.close());
+	}
+
+	/** Forgets VIDEO-mode tracking, e.g. between two unrelated clips. */
+	resetTracking(signal?: AbortSignal): Promise<void> {
+		return this.#call((r) => r.resetTracking(), signal);
+	}
+
+	/**
+	 * Streams a camera or video track into the worker, which runs the frame loop itself and reports each result.
+	 * Resolves when the track ends, the stream is stopped or the worker fails. Needs MediaStreamTrackProcessor.
+	 */
+	async streamTrack(track: MediaStreamTrack, onResult: (r: EngineResult) => void): Promise<StreamSummary> {
+		const Processor = trackProcessor();
+		if (!Processor) throw new EngineError(failure('camera-failed', 'MediaStreamTrackProcessor is not available'));
+		await this.start();
+		const remote = this.#remote!;
+		// maxBufferSize 1: when inference is slower than the camera, the worker always gets the freshest frame.
+		const { readable } = new Processor({ track, maxBufferSize: 1 });
+		this.#streaming = true;
+		this.#touch(+1);
+		try {
+			return await this.#guard(
+				remote.runStream(Comlink.transfer(readable, [readable as unknown as Transferable]), Comlink.proxy(onResult)),
+				'inference-failed'
+			);
+		} finally {
+			this.#streaming = false;
+			this.#touch(-1);
+		}
+	}
+
+	/** Ends a running stream; its `streamTrack` promise resolves with reason 'stopped'. */
+	async stopStream(): Promise<void> {
+		if (this.#remote && this.#streaming) await this.#remote.stopStream().catch(() => undefined);
+	}
+
+	/** Ends the worker now. The next call starts a fresh one. */
+	terminate(): void {
+		if (this.#idleTimer) clearTimeout(this.#idleTimer);
+		this.#idleTimer = null;
+		if (this.#remote) this.#remote[Comlink.releaseProxy]();
+		this.#worker?.terminate();
+		this.#worker = null;
+		this.#remote = null;
+		this.#info = null;
+		this.#crashed = null;
+		this.#crash = null;
+		this.#streaming = false;
+		this.#queue = Promise.resolve();
+	}
+
+	#fail(f: EngineFailure): void {
+		const crashed = this.#crashed;
+		this.terminate();
+		crashed?.(f);
+		this.#events.onCrash?.(f);
+	}
+
+	/** Races a worker call against the worker dying, and gives failures their engine code. */
+	async #guard<T>(call: Promise<T>, fallback: EngineFailure['code']): Promise<T> {
+		const crash = this.#crash;
+		try {
+			return await (crash ? Promise.race([call, crash]) : call);
+		} catch (e) {
+			throw new EngineError(asEngineFailure(e, fallback));
+		}
+	}
+
+	#enqueue<T>(job: () => Promise<T>): Promise<T> {
+		const run = this.#queue.then(job, job);
+		this.#queue = run.catch(() => undefined);
+		return run;
+	}
+
+	#call<T>(
+		job: (remote: Comlink.Remote<PoseWorkerApi>) => Promise<T>,
+		signal?: AbortSignal,
+		onSkipped?: () => void
+	): Promise<T> {
+		if (signal?.aborted) {
+			onSkipped?.();
+			return Promise.reject(abortError());
+		}
+		this.#touch(+1);
+		const run = this.#enqueue(async () => {
+			await this.start();
+			if (signal?.aborted) {
+				onSkipped?.();
+				throw abortError();
+			}
+			return this.#guard(job(this.#remote!), 'inference-failed');
+		});
+		const result = signal
+			? Promise.race([
+					run,
+					new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(abortError()), { once: true }))
+				])
+			: run;
+		return result.finally(() => this.#touch(-1));
+	}
+
+	#touch(delta: number): void {
+		this.#busy += delta;
+		if (this.#idleTimer) clearTimeout(this.#idleTimer);
+		this.#idleTimer = null;
+		if (this.#busy === 0 && !this.#streaming && this.#idleMs > 0 && Number.isFinite(this.#idleMs)) {
+			this.#idleTimer = setTimeout(() => this.terminate(), this.#idleMs);
+		}
+	}
+}

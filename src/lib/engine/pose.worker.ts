@@ -1,0 +1,194 @@
+/// <reference lib="webworker" />
+/**
+ * The pose worker: owns MediaPipe's PoseLandmarker and the frame loop, so the page never blocks on inference.
+ * Frames arrive either as a stream of VideoFrames (MediaStreamTrackProcessor's readable, transferred here) or
+ * one ImageBitmap at a time. Everything it loads comes from our own origin.
+ */
+import * as Comlink from 'comlink';
+import { FilesetResolver, PoseLandmarker } from '@mediapipe/tasks-vision';
+import { EngineError, failure } from './errors';
+import { nextTimestamp, toPoseFrame } from './to-pose-frame';
+import type { EngineInfo, EngineOptions, EngineResult, StreamSummary } from './types';
+
+type Fileset = Awaited<ReturnType<typeof FilesetResolver.forVisionTasks>>;
+
+let fileset: Fileset | null = null;
+let videoLandmarker: PoseLandmarker | null = null;
+let imageLandmarker: PoseLandmarker | null = null;
+let options: EngineOptions | null = null;
+let lastTimestamp = -1;
+let streamReader: ReadableStreamDefaultReader<VideoFrame> | null = null;
+let stopRequested = false;
+
+function assertWebGL(): void {
+	// Tasks-vision needs a WebGL context even on the CPU delegate; without one it fails deep inside the wasm
+	// ("reading 'activeTexture'"), so check up front and say so plainly.
+	const canvas = new OffscreenCanvas(1, 1);
+	const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
+	if (!gl) throw new EngineError(failure('webgl-unavailable', 'OffscreenCanvas WebGL context could not be created'));
+}
+
+async function createLandmarker(mode: 'VIDEO' | 'IMAGE'): Promise<PoseLandmarker> {
+	if (!options || !fileset) throw new EngineError(failure('model-load-failed', 'init() was not called'));
+	const modelUrl = options.modelUrl ?? new URL(`models/pose_landmarker_${options.model}.task`, options.assetBase).href;
+	// Fetch ourselves so a missing or corrupt file gives a clear message instead of a wasm abort.
+	const response = await fetch(modelUrl).catch((e) => {
+		throw new EngineError(failure('model-load-failed', `${modelUrl}: ${e}`));
+	});
+	if (!response.ok) throw new EngineError(failure('model-load-failed', `${modelUrl}: HTTP ${response.status}`));
+	const bytes = new Uint8Array(await response.arrayBuffer());
+	try {
+		await primeModuleFactory(fileset);
+		return await PoseLandmarker.createFromOptions(fileset, {
+			baseOptions: { modelAssetBuffer: bytes, delegate: options.delegate },
+			runningMode: mode,
+			numPoses: options.numPoses,
+			minPoseDetectionConfidence: 0.5,
+			minPosePresenceConfidence: 0.5,
+			minTrackingConfidence: 0.5,
+			outputSegmentationMasks: false
+		});
+	} catch (e) {
+		throw new EngineError(failure('model-load-failed', `${modelUrl}: ${e instanceof Error ? e.message : e}`));
+	}
+}
+
+/**
+ * Tasks-vision loads its wasm loader with import() in a module worker; the loader sets self.ModuleFactory when it
+ * is first evaluated and Tasks clears it after use. A second landmarker (another mode, a reset) then finds it
+ * unset ("ModuleFactory not set.") because import() does not evaluate a module twice. Set it again ourselves.
+ */
+async function primeModuleFactory(files: Fileset): Promise<void> {
+	const scope = self as unknown as { ModuleFactory?: unknown };
+	if (scope.ModuleFactory) return;
+	const loader = (await import(/* @vite-ignore */ files.wasmLoaderPath)) as { default?: unknown };
+	if (loader.default) scope.ModuleFactory = loader.default;
+}
+
+function closeLandmarkers(): void {
+	videoLandmarker?.close();
+	imageLandmarker?.close();
+	videoLandmarker = null;
+	imageLandmarker = null;
+}
+
+function detect(source: VideoFrame | ImageBitmap, t: number, width: number, height: number, started: number): EngineResult {
+	if (!videoLandmarker) throw new EngineError(failure('inference-failed', 'engine not initialised'));
+	lastTimestamp = nextTimestamp(lastTimestamp, t);
+	const before = performance.now();
+	const result = videoLandmarker.detectForVideo(source, lastTimestamp);
+	const after = performance.now();
+	const frame = toPoseFrame(result, lastTimestamp, width, height);
+	return { frame, timing: { inferenceMs: after - before, latencyMs: after - started } };
+}
+
+const api = {
+	async init(opts: EngineOptions): Promise<EngineInfo> {
+		const started = performance.now();
+		assertWebGL();
+		const changedModel = !options || options.model !== opts.model || options.delegate !== opts.delegate || options.numPoses !== opts.numPoses || options.modelUrl !== opts.modelUrl;
+		options = opts;
+		if (!fileset) {
+			try {
+				// useModule=true: a module worker has no importScripts, so the module build of the wasm loader is needed.
+				fileset = await FilesetResolver.forVisionTasks(new URL('wasm', opts.assetBase).href, true);
+			} catch (e) {
+				throw new EngineError(failure('wasm-load-failed', e));
+			}
+		}
+		if (changedModel) {
+			closeLandmarkers();
+			videoLandmarker = await createLandmarker('VIDEO');
+		}
+		return {
+			model: opts.model,
+			delegate: opts.delegate,
+			initMs: performance.now() - started,
+			streaming: typeof VideoFrame !== 'undefined'
+		};
+	},
+
+	/**
+	 * Runs the frame loop on a stream of VideoFrames until it ends or stop() is called. The worker, not the page,
+	 * drives it, so it keeps going when the page's timers are throttled. Each result goes to `onResult`.
+	 */
+	async runStream(readable: ReadableStream<VideoFrame>, onResult: (r: EngineResult) => void): Promise<StreamSummary> {
+		stopRequested = false;
+		const reader = readable.getReader();
+		streamReader = reader;
+		let frames = 0;
+		try {
+			for (;;) {
+				const { value: frame, done } = await reader.read();
+				if (done || stopRequested) {
+					frame?.close();
+					return { frames, reason: stopRequested ? 'stopped' : 'ended' };
+				}
+				const started = performance.now();
+				try {
+					const result = detect(frame, frame.timestamp / 1000, frame.displayWidth, frame.displayHeight, started);
+					frames++;
+					onResult(result);
+				} finally {
+					frame.close();
+				}
+			}
+		} catch (e) {
+			if (stopRequested) return { frames, reason: 'stopped' };
+			return { frames, reason: 'error', error: e instanceof EngineError ? { code: e.code, detail: e.detail } : failure('inference-failed', e) };
+		} finally {
+			streamReader = null;
+			reader.releaseLock();
+		}
+	},
+
+	/** Stops the running stream loop (the promise of runStream resolves with reason 'stopped'). */
+	async stopStream(): Promise<void> {
+		stopRequested = true;
+		await streamReader?.cancel().catch(() => undefined);
+	},
+
+	/** One frame of a video, pushed by the page (fallback where frames cannot be streamed). Takes the bitmap. */
+	detectVideoFrame(bitmap: ImageBitmap, t: number): EngineResult {
+		const started = performance.now();
+		try {
+			return detect(bitmap, t, bitmap.width, bitmap.height, started);
+		} finally {
+			bitmap.close();
+		}
+	},
+
+	/** A still image, with no tracking from earlier frames (IMAGE mode). Takes the bitmap. */
+	async detectImage(bitmap: ImageBitmap): Promise<EngineResult> {
+		try {
+			imageLandmarker ??= await createLandmarker('IMAGE');
+			const before = performance.now();
+			const result = imageLandmarker.detect(bitmap);
+			const after = performance.now();
+			return {
+				frame: toPoseFrame(result, 0, bitmap.width, bitmap.height),
+				timing: { inferenceMs: after - before, latencyMs: after - before }
+			};
+		} finally {
+			bitmap.close();
+		}
+	},
+
+	/** Resets VIDEO-mode tracking between unrelated clips (timestamps may start again from 0). */
+	async resetTracking(): Promise<void> {
+		if (!options) return;
+		videoLandmarker?.close();
+		videoLandmarker = await createLandmarker('VIDEO');
+		lastTimestamp = -1;
+	},
+
+	dispose(): void {
+		stopRequested = true;
+		closeLandmarkers();
+		options = null;
+	}
+};
+
+export type PoseWorkerApi = typeof api;
+
+Comlink.expose(api);

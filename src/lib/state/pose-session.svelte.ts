@@ -1,0 +1,206 @@
+/**
+ * The live pose session: one source (a camera or a video file) feeding the pose worker, and what the page shows
+ * about it. Runes state, so components read it directly.
+ */
+import { asset } from '$app/paths';
+import { closeStream, listCameras, openCamera, type CameraDevice } from '$lib/engine/camera';
+import { EngineError, asEngineFailure } from '$lib/engine/errors';
+import { FrameRate } from '$lib/engine/frame-rate';
+import { PoseEngine, trackProcessor } from '$lib/engine/pose-engine';
+import type { EngineFailure, EngineInfo, EngineResult } from '$lib/engine/types';
+import { openVideoFile, type VideoFileSource } from '$lib/engine/video-file';
+import type { PoseFrame, PoseModel } from '$lib/pose/types';
+
+export type SessionStatus = 'idle' | 'starting' | 'running' | 'error';
+export type SourceKind = 'camera' | 'file';
+
+export function assetBase(): string {
+	return new URL(asset('/mediapipe/'), location.href).href;
+}
+
+export class PoseSession {
+	status = $state<SessionStatus>('idle');
+	source = $state<SourceKind | null>(null);
+	failure = $state<EngineFailure | null>(null);
+	cameras = $state<CameraDevice[]>([]);
+	cameraId = $state<string>('');
+	model = $state<PoseModel>('lite');
+	info = $state<EngineInfo | null>(null);
+	frame = $state.raw<PoseFrame | null>(null);
+	fps = $state(0);
+	inferenceMs = $state(0);
+	frames = $state(0);
+	/** The camera stream being watched, for the <video> that shows it. */
+	mediaStream = $state.raw<MediaStream | null>(null);
+
+	/** Called with every result, for whatever sits downstream (classifier, coach). */
+	onResult: ((r: EngineResult) => void) | null = null;
+
+	#engine: PoseEngine | null = null;
+	#stream: MediaStream | null = null;
+	#file: VideoFileSource | null = null;
+	#rate = new FrameRate();
+	#inference: number[] = [];
+	#pageLoop: AbortController | null = null;
+	#wantCamera = false;
+
+	constructor() {
+		if (typeof navigator !== 'undefined' && navigator.mediaDevices) {
+			// A camera plugged back in after it was lost: resume on it without asking.
+			navigator.mediaDevices.addEventListener?.('devicechange', () => void this.#onDeviceChange());
+		}
+	}
+
+	get engine(): PoseEngine {
+		this.#engine ??= new PoseEngine(
+			{ model: this.model, delegate: 'CPU', numPoses: 2, assetBase: assetBase() },
+			{ onCrash: (f) => this.#setFailure(f) }
+		);
+		return this.#engine;
+	}
+
+	async refreshCameras(): Promise<void> {
+		this.cameras = await listCameras().catch(() => []);
+		if (!this.cameras.some((c) => c.deviceId === this.cameraId)) this.cameraId = this.cameras[0]?.deviceId ?? '';
+	}
+
+	async startCamera(deviceId = this.cameraId): Promise<void> {
+		await this.stop();
+		this.#wantCamera = true;
+		this.status = 'starting';
+		this.source = 'camera';
+		this.failure = null;
+		try {
+			const [info, stream] = await Promise.all([this.engine.configure({ ...this.engine.options, model: this.model }), openCamera(deviceId || undefined)]);
+			this.info = info;
+			this.#stream = stream;
+			this.mediaStream = stream;
+			await this.refreshCameras();
+			const track = stream.getVideoTracks()[0];
+			this.cameraId = track.getSettings().deviceId ?? this.cameraId;
+			track.addEventListener('ended', () => {
+				if (this.#stream === stream) this.#setFailure({ code: 'camera-ended', detail: 'the camera track ended' });
+			});
+			this.#run(track, null);
+		} catch (e) {
+			closeStream(this.#stream);
+			this.#stream = null;
+			this.#setFailure(asEngineFailure(e, 'camera-failed'));
+		}
+	}
+
+	async startFile(file: Blob, video: HTMLVideoElement): Promise<void> {
+		await this.stop();
+		this.status = 'starting';
+		this.source = 'file';
+		this.failure = null;
+		try {
+			this.info = await this.engine.configure({ ...this.engine.options, model: this.model });
+			await this.engine.resetTracking();
+			this.#file = await openVideoFile(file, video);
+			video.addEventListener('ended', () => void this.stop(), { once: true });
+			this.#run(this.#file.track, video);
+		} catch (e) {
+			this.#setFailure(asEngineFailure(e, 'video-unplayable'));
+		}
+	}
+
+	async setModel(model: PoseModel): Promise<void> {
+		this.model = model;
+		if (!this.#engine) return;
+		try {
+			this.info = await this.engine.configure({ ...this.engine.options, model });
+		} catch (e) {
+			this.#setFailure(asEngineFailure(e, 'model-load-failed'));
+		}
+	}
+
+	async stop(): Promise<void> {
+		this.#wantCamera = false;
+		this.#pageLoop?.abort();
+		this.#pageLoop = null;
+		await this.#engine?.stopStream();
+		closeStream(this.#stream);
+		this.#stream = null;
+		this.mediaStream = null;
+		this.#file?.close();
+		this.#file = null;
+		if (this.status !== 'error') this.status = 'idle';
+		this.#rate.reset();
+		this.fps = 0;
+	}
+
+	dispose(): void {
+		void this.stop();
+		this.#engine?.terminate();
+		this.#engine = null;
+	}
+
+	#accept = (r: EngineResult) => {
+		const now = performance.now();
+		this.#rate.push(now);
+		this.#inference.push(r.timing.inferenceMs);
+		if (this.#inference.length > 30) this.#inference.shift();
+		this.frame = r.frame;
+		this.frames++;
+		this.fps = this.#rate.fps;
+		this.inferenceMs = this.#inference.reduce((a, b) => a + b, 0) / this.#inference.length;
+		if (this.status === 'starting') this.status = 'running';
+		this.onResult?.(r);
+	};
+
+	/** Streams the track into the worker where the browser can; otherwise pushes frames from the page. */
+	#run(track: MediaStreamTrack, video: HTMLVideoElement | null): void {
+		this.status = 'running';
+		this.frames = 0;
+		if (trackProcessor()) {
+			void this.engine.streamTrack(track, this.#accept).then(
+				(summary) => {
+					if (summary.reason === 'error' && summary.error) this.#setFailure(summary.error);
+				},
+				(e) => this.#setFailure(asEngineFailure(e, 'inference-failed'))
+			);
+			return;
+		}
+		if (!video) {
+			this.#setFailure({ code: 'camera-failed', detail: 'this browser cannot stream camera frames to a worker' });
+			return;
+		}
+		this.#pageLoop = new AbortController();
+		void this.#pushFrames(video, this.#pageLoop.signal);
+	}
+
+	/** Fallback: one frame in flight at a time, taken when the video presents a new one. */
+	async #pushFrames(video: HTMLVideoElement, signal: AbortSignal): Promise<void> {
+		while (!signal.aborted && !video.ended) {
+			await new Promise<void>((resolve) => video.requestVideoFrameCallback(() => resolve()));
+			if (signal.aborted) return;
+			try {
+				const bitmap = await createImageBitmap(video);
+				this.#accept(await this.engine.detectVideoFrame(bitmap, video.currentTime * 1000, signal));
+			} catch (e) {
+				if (e instanceof EngineError && e.code === 'aborted') return;
+				this.#setFailure(asEngineFailure(e, 'inference-failed'));
+				return;
+			}
+		}
+	}
+
+	#setFailure(f: EngineFailure): void {
+		this.failure = f;
+		this.status = 'error';
+		if (f.code === 'camera-ended') {
+			closeStream(this.#stream);
+			this.#stream = null;
+			this.mediaStream = null;
+			this.#wantCamera = true;
+		}
+	}
+
+	async #onDeviceChange(): Promise<void> {
+		await this.refreshCameras();
+		if (this.#wantCamera && this.failure?.code === 'camera-ended' && this.cameras.length > 0) {
+			await this.startCamera(this.cameras.some((c) => c.deviceId === this.cameraId) ? this.cameraId : '');
+		}
+	}
+}
