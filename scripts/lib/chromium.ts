@@ -34,3 +34,8 @@ export function assertChromium(): void {
 		throw new Error(`Chromium not found at ${CHROMIUM_PATH}: run "npm run test:setup" (installs Debian's chromium) or set CHROMIUM_PATH`);
 	}
 }
+
+/** Launch options for Playwright: Debian's Chromium with our flags plus any extra ones. */
+export function chromiumLaunch(extraArgs: string[] = []): { executablePath: string; args: string[] } {
+	return { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...extraArgs] };
+}

@@ -1,0 +1,29 @@
+import { defineConfig } from '@playwright/test';
+import { chromiumLaunch } from './scripts/lib/chromium';
+
+const PORT = 4173;
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	globalSetup: './tests/e2e/global-setup.ts',
+	// Two cores: one browser at a time keeps inference timings sane and the suite predictable.
+	workers: 1,
+	fullyParallel: false,
+	retries: process.env.CI ? 1 : 0,
+	timeout: 90_000,
+	expect: { timeout: 20_000 },
+	reporter: process.env.CI ? [['list']] : [['list']],
+	use: {
+		baseURL: `http://127.0.0.1:${PORT}`,
+		browserName: 'chromium',
+		launchOptions: chromiumLaunch(),
+		trace: 'retain-on-failure',
+		screenshot: 'only-on-failure'
+	},
+	webServer: {
+		command: `node node_modules/vite/bin/vite.js build --logLevel error && node node_modules/vite/bin/vite.js preview --port ${PORT} --strictPort --host 127.0.0.1`,
+		url: `http://127.0.0.1:${PORT}`,
+		reuseExistingServer: !process.env.CI,
+		timeout: 180_000
+	}
+});

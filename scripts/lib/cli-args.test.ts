@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { inputKind, parseAnalyzeArgs, UsageError } from './cli-args';
+
+describe('parseAnalyzeArgs', () => {
+	it('reads options and inputs in any order', () => {
+		expect(parseAnalyzeArgs(['a.jpg', '--stills', '--model', 'full', '--exercise', 'cobra', 'b.jsonl', '--fps', '15'])).toEqual({
+			inputs: ['a.jpg', 'b.jsonl'],
+			model: 'full',
+			stills: true,
+			calibrate: null,
+			exercise: 'cobra',
+			fps: 15,
+			help: false
+		});
+	});
+
+	it('refuses what it cannot do, saying why', () => {
+		expect(() => parseAnalyzeArgs([])).toThrow(UsageError);
+		expect(() => parseAnalyzeArgs(['--model', 'huge', 'a.jpg'])).toThrow(/lite, full or heavy/);
+		expect(() => parseAnalyzeArgs(['--exercise', 'squat', 'a.jpg'])).toThrow(/cobra/);
+		expect(() => parseAnalyzeArgs(['--calibrate'])).toThrow(/needs a value/);
+		expect(() => parseAnalyzeArgs(['--frobnicate', 'a.jpg'])).toThrow(/unknown option/);
+	});
+
+	it('tells images, videos and landmark files apart by name', () => {
+		expect(inputKind('x/Person.JPG')).toBe('image');
+		expect(inputKind('clip.webm')).toBe('video');
+		expect(inputKind('seq.csv.gz')).toBe('landmarks');
+		expect(inputKind('frames.jsonl')).toBe('landmarks');
+		expect(inputKind('notes.txt')).toBeNull();
+	});
+});
