@@ -9,6 +9,7 @@
 //   node models/build.mjs --swap-normalization --only lite --out DIR
 //                                               negative control: pose_landmarker_lite_swapped.task
 //   node models/build.mjs --force               rebuild even when the stamp matches
+//   node models/build.mjs --no-wasm             skip the wasm copy (--wasm-out DIR: copy it there)
 
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
@@ -102,8 +103,8 @@ function copyWasm(tasksVisionDir, outDir) {
 	log(copied ? `copied ${copied}/${files.length} wasm files to ${where}` : `wasm up to date (${files.length} files in ${where})`);
 }
 
-function main() {
-	const { values } = parseArgs({
+function parseCli() {
+	return parseArgs({
 		options: {
 			only: { type: 'string' },
 			out: { type: 'string' },
@@ -113,9 +114,20 @@ function main() {
 			force: { type: 'boolean', default: false },
 			help: { type: 'boolean', short: 'h', default: false }
 		}
-	});
+	}).values;
+}
+
+function main() {
+	/** @type {ReturnType<typeof parseCli>} */
+	let values;
+	try {
+		values = parseCli();
+	} catch (err) {
+		console.error(`models: ${err instanceof Error ? err.message : err} (see --help)`);
+		return 2;
+	}
 	if (values.help) {
-		console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 12).join('\n').replace(/^\/\/ ?/gm, ''));
+		console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 13).join('\n').replace(/^\/\/ ?/gm, ''));
 		return 0;
 	}
 

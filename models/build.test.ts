@@ -152,9 +152,12 @@ describe('models/build.mjs', () => {
 		expect(build('--out', dir, '--only', 'lite', '--wasm-out', wasm).out).toContain('wasm up to date');
 	});
 
-	it('rejects an unknown variant', () => {
+	it('rejects an unknown variant or option', () => {
 		const r = build('--only', 'tiny', '--out', dir);
 		expect(r.code).toBe(2);
 		expect(r.err).toContain('unknown variant');
+		const o = build('--fast', '--out', dir);
+		expect(o.code).toBe(2);
+		expect(o.err).toContain("Unknown option '--fast'");
 	});
 });
