@@ -7,7 +7,8 @@ import { existsSync } from 'node:fs';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export const CHROMIUM_ARGS = [
+/** Quiet on a closed network: no background fetches, no update checks, no QUIC probes. */
+const QUIET_ARGS = [
 	'--no-sandbox',
 	'--no-first-run',
 	'--disable-background-networking',
@@ -16,11 +17,16 @@ export const CHROMIUM_ARGS = [
 	'--disable-quic',
 	'--disable-default-apps',
 	'--disable-domain-reliability',
-	'--metrics-recording-only',
-	'--use-angle=swiftshader',
-	'--enable-unsafe-swiftshader',
-	'--ignore-gpu-blocklist'
+	'--metrics-recording-only'
 ];
+
+/** Software WebGL (SwiftShader) on a machine without a GPU. */
+const SOFTWARE_WEBGL_ARGS = ['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist'];
+
+/** No WebGL at all, in pages and in workers (for the test of the "WebGL unavailable" message). */
+export const NO_WEBGL_ARGS = ['--disable-gpu', '--disable-software-rasterizer'];
+
+export const CHROMIUM_ARGS = [...QUIET_ARGS, ...SOFTWARE_WEBGL_ARGS];
 
 /** Flags that feed Chromium a file as its camera and grant camera permission without a prompt. */
 export function fakeCameraArgs(y4mPath?: string): string[] {
@@ -36,6 +42,6 @@ export function assertChromium(): void {
 }
 
 /** Launch options for Playwright: Debian's Chromium with our flags plus any extra ones. */
-export function chromiumLaunch(extraArgs: string[] = []): { executablePath: string; args: string[] } {
-	return { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...extraArgs] };
+export function chromiumLaunch(extraArgs: string[] = [], { webgl = true } = {}): { executablePath: string; args: string[] } {
+	return { executablePath: CHROMIUM_PATH, args: [...QUIET_ARGS, ...(webgl ? SOFTWARE_WEBGL_ARGS : NO_WEBGL_ARGS), ...extraArgs] };
 }

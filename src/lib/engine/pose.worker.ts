@@ -7,8 +7,11 @@
 import * as Comlink from 'comlink';
 import { FilesetResolver, PoseLandmarker } from '@mediapipe/tasks-vision';
 import { EngineError, failure } from './errors';
+import { guardFetch } from './origin-guard';
 import { nextTimestamp, toPoseFrame } from './to-pose-frame';
 import type { EngineInfo, EngineOptions, EngineResult, StreamSummary } from './types';
+
+guardFetch(self);
 
 type Fileset = Awaited<ReturnType<typeof FilesetResolver.forVisionTasks>>;
 
@@ -97,8 +100,11 @@ const api = {
 			}
 		}
 		if (changedModel) {
+			// Build the new landmarker before dropping the old one: a running stream keeps using the old one
+			// meanwhile, then moves on to the new one at its next frame.
+			const next = await createLandmarker('VIDEO');
 			closeLandmarkers();
-			videoLandmarker = await createLandmarker('VIDEO');
+			videoLandmarker = next;
 		}
 		return {
 			model: opts.model,
@@ -177,8 +183,9 @@ const api = {
 	/** Resets VIDEO-mode tracking between unrelated clips (timestamps may start again from 0). */
 	async resetTracking(): Promise<void> {
 		if (!options) return;
+		const next = await createLandmarker('VIDEO');
 		videoLandmarker?.close();
-		videoLandmarker = await createLandmarker('VIDEO');
+		videoLandmarker = next;
 		lastTimestamp = -1;
 	},
 
