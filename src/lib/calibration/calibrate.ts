@@ -1,0 +1,364 @@
+/**
+ * Personal calibration: the person records a few seconds of their own upright posture (and
+ * optionally a deliberate slouch); `calibrate` fits a per-person model (model.ts) on the upper-body
+ * embedding (embedding.ts), and `applyCalibration` adapts the still classifier's verdict to them.
+ *
+ * A calibration is plain JSON (serializeCalibration / parseCalibration), kept per camera setup:
+ * `setupKey` (device + resolution, see setupKeyOf) plus the framing it was recorded with, so that
+ * `createSetupMonitor` can warn when the live framing no longer looks like the calibration's.
+ */
+import type { PersonPose, PoseFrame } from '../pose/types';
+import type { PostureLabel, PostureVerdict } from '../posture/types';
+import { bodyCentre, bodyScale, frameAspect, limbSignature } from '../tracking/body';
+import { createPersonTracker, type TrackSeed } from '../tracking/tracker';
+import {
+	EMBEDDING_DIM,
+	EMBEDDING_FEATURES,
+	PRIOR_SD,
+	SLOUCH_DIRECTION,
+	embed,
+	framingOf,
+	hipsSeen,
+	type Framing
+} from './embedding';
+import {
+	DEFAULT_FIT,
+	DEFAULT_LOGISTIC,
+	directionalDistance,
+	fitGaussian,
+	fitLogistic,
+	logisticInputs,
+	predictLogistic,
+	sigmoid,
+	type LogisticFit
+} from './model';
+
+export const CALIBRATION_VERSION = 1;
+
+export interface Calibration {
+	version: typeof CALIBRATION_VERSION;
+	/** Camera setup this calibration belongs to (see setupKeyOf). */
+	setupKey: string;
+	/** Frame width / height the calibration was recorded at (1 when unknown). */
+	aspect: number;
+	/** Recorded with the hips off-screen (desk webcam). */
+	upperBodyOnly: boolean;
+	/** Upright frames used (after outlier rejection) and slouch frames used. */
+	frames: number;
+	slouchFrames: number;
+	features: string[];
+	direction: number[];
+	mean: number[];
+	cov: number[][];
+	precision: number[][];
+	active: boolean[];
+	/** Present when slouch frames were recorded. */
+	logistic: LogisticFit | null;
+	/** Slouch probability = sigmoid((distance - distanceAtHalf) / distanceSlope). */
+	distanceAtHalf: number;
+	distanceSlope: number;
+	/** Mean framing during calibration (shoulder midpoint and width, aspect-corrected units). */
+	framing: Framing;
+	/** For the tracker: follow the calibrated person. */
+	seed: TrackSeed;
+	/** Timestamp (ms) of the last calibration frame, from the frames themselves. */
+	recordedAt: number;
+}
+
+export interface CalibrateOptions {
+	/** Frames of a deliberate slouch (optional): adds a per-person logistic regression. */
+	slouchFrames?: PoseFrame[];
+	/** Camera setup key (see setupKeyOf); defaults to 'default@<width>x<height>'. */
+	setupKey?: string;
+	/** Directional distance at which the slouch probability is 0.5 (default 2.5). */
+	distanceAtHalf?: number;
+	/** Softness of that step (default 0.5). */
+	distanceSlope?: number;
+}
+
+/** Key of a camera setup: device id and resolution. */
+export function setupKeyOf(s: { deviceId?: string | null; width?: number; height?: number }): string {
+	const res = s.width && s.height ? `${Math.round(s.width)}x${Math.round(s.height)}` : 'unknown';
+	return `${s.deviceId || 'default'}@${res}`;
+}
+
+/** The followed person in each frame (first-seen / nearest), via the tracker. */
+function followedPeople(frames: PoseFrame[]): Array<{ person: PersonPose; aspect: number }> {
+	const tracker = createPersonTracker();
+	const out: Array<{ person: PersonPose; aspect: number }> = [];
+	for (const f of frames) {
+		const r = tracker.update(f);
+		if (r.person) out.push({ person: r.person, aspect: frameAspect(f) });
+	}
+	return out;
+}
+
+/**
+ * Fit a calibration on frames of the person sitting or standing upright (a few seconds: 20+ frames
+ * is plenty). Throws when fewer than 3 frames show nose, ears (or eyes) and shoulders.
+ */
+export function calibrate(frames: PoseFrame[], opts: CalibrateOptions = {}): Calibration {
+	const people = followedPeople(frames);
+	const emb: Float64Array[] = [];
+	const kept: Array<{ person: PersonPose; aspect: number }> = [];
+	for (const p of people) {
+		const e = embed(p.person, p.aspect);
+		if (e) {
+			emb.push(e);
+			kept.push(p);
+		}
+	}
+	if (emb.length < 3)
+		throw new Error(
+			`calibration: only ${emb.length} frames show nose, ears and shoulders (need at least 3; ~20 is good)`
+		);
+	const g = fitGaussian(emb, { priorSd: PRIOR_SD, ...DEFAULT_FIT });
+	const aspect = kept[0].aspect;
+
+	let logistic: LogisticFit | null = null;
+	let slouchCount = 0;
+	if (opts.slouchFrames && opts.slouchFrames.length > 0) {
+		const bad = followedPeople(opts.slouchFrames)
+			.map((p) => embed(p.person, p.aspect))
+			.filter((e): e is Float64Array => e !== null);
+		if (bad.length >= 3) {
+			const F = [...emb, ...bad].map((x) => logisticInputs(g, SLOUCH_DIRECTION, x));
+			const y = [...emb.map(() => 0), ...bad.map(() => 1)];
+			logistic = fitLogistic(F, y, DEFAULT_LOGISTIC);
+			slouchCount = bad.length;
+		}
+	}
+
+	const framings = kept.map((p) => framingOf(p.person, p.aspect)!).filter(Boolean);
+	const framing: Framing = {
+		centreX: avg(framings.map((f) => f.centreX)),
+		centreY: avg(framings.map((f) => f.centreY)),
+		shoulderWidth: avg(framings.map((f) => f.shoulderWidth))
+	};
+	const centres = kept.map((p) => bodyCentre(p.person, p.aspect)!);
+	const scales = kept.map((p) => bodyScale(p.person, p.aspect)!);
+	const last = frames[frames.length - 1];
+	return {
+		version: CALIBRATION_VERSION,
+		setupKey: opts.setupKey ?? setupKeyOf({ width: last?.width, height: last?.height }),
+		aspect,
+		upperBodyOnly: kept.filter((p) => !hipsSeen(p.person)).length > kept.length / 2,
+		frames: g.used,
+		slouchFrames: slouchCount,
+		features: [...EMBEDDING_FEATURES],
+		direction: [...SLOUCH_DIRECTION],
+		mean: g.mean,
+		cov: g.cov,
+		precision: g.precision,
+		active: g.active,
+		logistic,
+		distanceAtHalf: opts.distanceAtHalf ?? 2.5,
+		distanceSlope: opts.distanceSlope ?? 0.5,
+		framing,
+		seed: {
+			centre: { x: avg(centres.map((c) => c.x)), y: avg(centres.map((c) => c.y)) },
+			scale: avg(scales),
+			signature: limbSignature(kept[kept.length >> 1].person, aspect)
+		},
+		recordedAt: last?.t ?? 0
+	};
+}
+
+function avg(xs: number[]): number {
+	return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN;
+}
+
+export interface CalibratedScore {
+	/** 0..1 probability the person is slouched, by their own calibration. */
+	slouch: number;
+	/** Directional Mahalanobis distance from their upright. */
+	distance: number;
+	/** Logistic model's probability, when the calibration has one. */
+	logistic: number | null;
+	/** The live framing is compatible with the calibration's (same setup, same kind of view). */
+	applicable: boolean;
+}
+
+const scratch = new Float64Array(EMBEDDING_DIM);
+const embScratch = new Float64Array(EMBEDDING_DIM);
+
+/**
+ * Whether the calibration can speak for this person now: same aspect, hips seen only if they were
+ * during calibration, and a framing within 1.65x size and 0.3 frame heights of the calibration's.
+ */
+export function calibrationApplies(cal: Calibration, person: PersonPose, aspect: number): boolean {
+	if (Math.abs(aspect / cal.aspect - 1) > 0.02) return false;
+	if (cal.upperBodyOnly && hipsSeen(person)) return false;
+	const f = framingOf(person, aspect);
+	if (!f) return false;
+	return (
+		Math.abs(Math.log(f.shoulderWidth / cal.framing.shoulderWidth)) <= 0.5 &&
+		Math.abs(f.centreY - cal.framing.centreY) <= 0.3
+	);
+}
+
+/** The person's slouch probability under their calibration, or null when the embedding is not measurable. */
+export function calibratedScore(cal: Calibration, person: PersonPose, aspect: number): CalibratedScore | null {
+	const x = embed(person, aspect, embScratch);
+	if (!x) return null;
+	const distance = directionalDistance(cal, cal.direction, x, scratch);
+	const oneClass = sigmoid((distance - cal.distanceAtHalf) / cal.distanceSlope);
+	const logistic = cal.logistic ? predictLogistic(cal.logistic, logisticInputs(cal, cal.direction, x)) : null;
+	const slouch = logistic === null ? oneClass : (oneClass + logistic) / 2;
+	return { slouch, distance, logistic, applicable: calibrationApplies(cal, person, aspect) };
+}
+
+/** Labels the calibration speaks to; specific postures (hands on knees, stretches...) pass through. */
+const ADAPTED: ReadonlySet<PostureLabel> = new Set<PostureLabel>(['upright', 'slouched', 'unknown', 'other']);
+
+/** Weight of the calibrated score against the still classifier's, when applicable. */
+export const CALIBRATION_WEIGHT = 0.85;
+
+/**
+ * Adapt the still classifier's verdict to the calibrated person: for upright / slouched (and for
+ * unknown / other on a head-and-shoulders view) the slouched and upright scores become mostly the
+ * calibrated ones. Specific postures, incompatible framings and unmeasurable frames pass through.
+ */
+export function applyCalibration(
+	cal: Calibration,
+	person: PersonPose,
+	verdict: PostureVerdict,
+	ctx: { aspect: number }
+): PostureVerdict {
+	if (!ADAPTED.has(verdict.label)) return verdict;
+	const c = calibratedScore(cal, person, ctx.aspect);
+	if (!c || !c.applicable) return verdict;
+	const own = verdict.label === 'unknown' || verdict.label === 'other';
+	const w = own ? 1 : CALIBRATION_WEIGHT;
+	const vs = verdict.scores.slouched ?? (verdict.label === 'slouched' ? verdict.confidence : 0);
+	const vu = verdict.scores.upright ?? (verdict.label === 'upright' ? verdict.confidence : 0);
+	const slouched = w * c.slouch + (1 - w) * vs;
+	const upright = w * (1 - c.slouch) + (1 - w) * vu;
+	const label: PostureLabel = slouched >= upright ? 'slouched' : 'upright';
+	return {
+		label,
+		confidence: Math.max(slouched, upright),
+		scores: { ...verdict.scores, slouched, upright }
+	};
+}
+
+export function serializeCalibration(cal: Calibration): string {
+	return JSON.stringify(cal);
+}
+
+/** Parse and check a stored calibration; throws on anything malformed. */
+export function parseCalibration(json: string | unknown): Calibration {
+	const c = (typeof json === 'string' ? JSON.parse(json) : json) as Calibration;
+	const d = EMBEDDING_DIM;
+	const isNum = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
+	const vec = (v: unknown, n: number) => Array.isArray(v) && v.length === n && v.every(isNum);
+	const mat = (v: unknown) => Array.isArray(v) && v.length === d && v.every((r) => vec(r, d));
+	const ok =
+		c &&
+		c.version === CALIBRATION_VERSION &&
+		typeof c.setupKey === 'string' &&
+		isNum(c.aspect) &&
+		vec(c.mean, d) &&
+		vec(c.direction, d) &&
+		mat(c.cov) &&
+		mat(c.precision) &&
+		Array.isArray(c.active) &&
+		c.active.length === d &&
+		isNum(c.distanceAtHalf) &&
+		isNum(c.distanceSlope) &&
+		c.framing &&
+		isNum(c.framing.shoulderWidth) &&
+		isNum(c.framing.centreX) &&
+		isNum(c.framing.centreY) &&
+		c.seed &&
+		isNum(c.seed.scale) &&
+		(c.logistic === null || (c.logistic && isNum(c.logistic.bias) && Array.isArray(c.logistic.weights)));
+	if (!ok) throw new Error('parseCalibration: not a valid calibration (version ' + CALIBRATION_VERSION + ')');
+	// JSON has no NaN: unseen signature segments come back as null
+	if (Array.isArray(c.seed.signature))
+		c.seed = { ...c.seed, signature: c.seed.signature.map((v) => (typeof v === 'number' ? v : NaN)) };
+	return c;
+}
+
+/**
+ * How far a framing is from the calibration's, in units where 1 is "probably a different setup":
+ * 35 % size change (log), a quarter of the frame width sideways, a fifth of its height up or down.
+ */
+export function framingDeviation(cal: Calibration, f: Framing): number {
+	return Math.max(
+		Math.abs(Math.log(f.shoulderWidth / cal.framing.shoulderWidth)) / 0.35,
+		Math.abs(f.centreX - cal.framing.centreX) / (0.25 * cal.aspect),
+		Math.abs(f.centreY - cal.framing.centreY) / 0.2
+	);
+}
+
+/** Among stored calibrations for this setup key, the one whose framing best fits the person (or the latest). */
+export function findCalibration(
+	cals: readonly Calibration[],
+	setupKey: string,
+	person?: PersonPose | null,
+	aspect = 1
+): Calibration | null {
+	const same = cals.filter((c) => c.setupKey === setupKey);
+	if (same.length === 0) return null;
+	const f = person ? framingOf(person, aspect) : null;
+	if (!f) return same.reduce((a, b) => (b.recordedAt > a.recordedAt ? b : a));
+	return same.reduce((a, b) => (framingDeviation(b, f) < framingDeviation(a, f) ? b : a));
+}
+
+export interface SetupCheck {
+	/** The setup seems to have changed since calibration: suggest recalibrating. */
+	changed: boolean;
+	reason: 'setup-key' | 'resolution' | 'framing' | null;
+	/** Smoothed framing deviation (1 = threshold). */
+	deviation: number;
+}
+
+export interface SetupMonitorOptions {
+	/** Key of the live setup; a different key than the calibration's is a change. */
+	setupKey?: string;
+	/** Time constant of the framing EMA. */
+	tauMs: number;
+	/** The smoothed deviation must stay above 1 this long. */
+	sustainMs: number;
+}
+
+/** Warn when the live pose no longer resembles the calibration's framing (sustained, not a lean). */
+export function createSetupMonitor(
+	cal: Calibration,
+	opts: Partial<SetupMonitorOptions> = {}
+): { update(t: number, person: PersonPose | null, aspect: number): SetupCheck; reset(): void } {
+	const o: SetupMonitorOptions = { tauMs: 5000, sustainMs: 20000, ...opts };
+	let dev: number | null = null;
+	let lastT: number | null = null;
+	let above: number | null = null;
+	let changed = false;
+	return {
+		update(t, person, aspect) {
+			if (o.setupKey !== undefined && o.setupKey !== cal.setupKey)
+				return { changed: true, reason: 'setup-key', deviation: dev ?? 0 };
+			if (Math.abs(aspect / cal.aspect - 1) > 0.02) return { changed: true, reason: 'resolution', deviation: dev ?? 0 };
+			const f = person ? framingOf(person, aspect) : null;
+			if (f) {
+				const now = framingDeviation(cal, f);
+				const a = dev === null || lastT === null ? 1 : 1 - Math.exp(-Math.max(0, t - lastT) / o.tauMs);
+				dev = dev === null ? now : dev + a * (now - dev);
+				lastT = t;
+				if (dev > 1) {
+					if (above === null) above = t;
+					if (t - above >= o.sustainMs) changed = true;
+				} else {
+					above = null;
+					if (dev < 0.8) changed = false;
+				}
+			}
+			return { changed, reason: changed ? 'framing' : null, deviation: dev ?? 0 };
+		},
+		reset() {
+			dev = null;
+			lastT = null;
+			above = null;
+			changed = false;
+		}
+	};
+}
