@@ -110,6 +110,19 @@ describe('person tracker', () => {
 		expect(tr.update(frame(4000, [stranger]))).toMatchObject({ status: 'tracking', switched: true });
 	});
 
+	it('a lone person whose size jumps (glitch, leaning into the camera) stays followed', () => {
+		const tr = createPersonTracker();
+		for (let t = 0; t < 1000; t += 100) tr.update(frame(t, [main(0.9, 0.55)]));
+		const big = fixturePerson({ cx: 0.95, cy: 0.6, scale: 0.55, aspect: A });
+		expect(tr.update(frame(1000, [big]))).toMatchObject({ status: 'tracking', switched: false });
+		expect(tr.update(frame(1100, [big])).status).toBe('tracking');
+		// with someone else in frame the same jump is not accepted
+		const tr2 = createPersonTracker();
+		const other = fixturePerson({ cx: 0.2, cy: 0.5, scale: 0.2, aspect: A, limbs: 1.3 });
+		for (let t = 0; t < 1000; t += 100) tr2.update(frame(t, [main(0.9, 0.55), other]));
+		expect(tr2.update(frame(1000, [big, other])).index).toBeNull();
+	});
+
 	it('ignores people with too few landmarks', () => {
 		const tr = createPersonTracker();
 		const sparse: PersonPose = { landmarks: main().landmarks.map((l, i) => (i < 2 ? l : null)) };

@@ -54,6 +54,11 @@ export interface TrackerOptions {
 	 */
 	rematchScaleRatio: number;
 	rematchSignature: number;
+	/**
+	 * When the followed person was the only one in the previous frame and one person is in this one,
+	 * sizes may jump this much (pose-estimator glitches, leaning right into a laptop camera).
+	 */
+	soleScaleRatio: number;
 	/** People with fewer seen landmarks are ignored. */
 	minSeenLandmarks: number;
 	/** Calibrated person's usual framing: preferred at acquisition. */
@@ -70,6 +75,7 @@ export const DEFAULT_TRACKER_OPTIONS: TrackerOptions = {
 	maxScaleRatio: 1.5,
 	rematchScaleRatio: 1.25,
 	rematchSignature: 0.1,
+	soleScaleRatio: 2.5,
 	minSeenLandmarks: 4,
 	seed: null
 };
@@ -146,20 +152,23 @@ export function createPersonTracker(options: Partial<TrackerOptions> = {}): Pers
 	const o: TrackerOptions = { ...DEFAULT_TRACKER_OPTIONS, ...options };
 	let target: Target | null = null;
 	let newcomer: Newcomer | null = null;
+	/** The previous frame had exactly one candidate and it was the followed person. */
+	let soleBefore = false;
 
 	const logRatio = (a: number, b: number) => Math.abs(Math.log(a / b));
 
 	/** Cost of `c` being the followed person (Infinity when outside the gates). */
-	function matchCost(c: Candidate, tg: Target, t: number): number {
+	function matchCost(c: Candidate, tg: Target, t: number, sole: boolean): number {
 		const gap = Math.max(0, t - tg.lastT);
 		const sd = signatureDistance(c.signature, tg.signature);
 		const sig = Number.isFinite(sd) ? sd / 0.3 : 0.5;
 		const scaleRatio = logRatio(c.scale, tg.scale);
 		if (gap <= o.continuityMs) {
-			// Continuous tracking or a short dropout: near where they were, about the same size.
+			// Continuous tracking or a short dropout: near where they were, about the same size
+			// (sizes may jump more when they were and are alone in the frame).
 			const gate = Math.min(o.gateMaxScales, o.gateScales + (o.gateGrowthPerSec * gap) / 1000) * tg.scale;
 			const pos = dist(c.centre, tg.centre) / gate;
-			const scl = scaleRatio / Math.log(o.maxScaleRatio);
+			const scl = scaleRatio / Math.log(sole ? o.soleScaleRatio : o.maxScaleRatio);
 			return pos <= 1 && scl <= 1 ? pos + scl + 0.5 * sig : Infinity;
 		}
 		// Gone a while: only someone with the same size and, when measurable, the same proportions
@@ -212,69 +221,78 @@ export function createPersonTracker(options: Partial<TrackerOptions> = {}): Pers
 		return { status, index: c ? c.index : null, person: c ? c.person : null, msSinceSeen, switched };
 	}
 
-	return {
-		update(frame: PoseFrame): TrackResult {
-			const t = frame.t;
-			const cands = candidates(frame, o.minSeenLandmarks);
+	function step(frame: PoseFrame): TrackResult {
+		const t = frame.t;
+		const cands = candidates(frame, o.minSeenLandmarks);
 
-			if (!target) {
-				let best: Candidate | null = null;
-				let bestCost = Infinity;
-				for (const c of cands) {
-					const cost = acquireCost(c);
-					if (cost < bestCost) {
-						best = c;
-						bestCost = cost;
-					}
-				}
-				if (best) {
-					follow(best, t);
-					return result('tracking', best, 0, true);
-				}
-				// Calibrated person not (yet) seen: follow whoever stays long enough.
-				const nc = updateNewcomer(cands, t);
-				if (nc && t - nc.firstT >= o.newcomerStayMs) {
-					const c = cands.reduce((a, b) => (b.scale > a.scale ? b : a));
-					follow(c, t);
-					return result('tracking', c, 0, true);
-				}
-				return result('none', null, null, false);
-			}
-
-			const tg: Target = target;
+		if (!target) {
 			let best: Candidate | null = null;
 			let bestCost = Infinity;
 			for (const c of cands) {
-				const cost = matchCost(c, tg, t);
+				const cost = acquireCost(c);
 				if (cost < bestCost) {
 					best = c;
 					bestCost = cost;
 				}
 			}
 			if (best) {
-				const a = 0.3;
-				target = {
-					centre: best.centre,
-					scale: tg.scale + a * (best.scale - tg.scale),
-					signature: blendSignature(tg.signature, best.signature, 0.1),
-					lastT: t
-				};
-				newcomer = null;
-				return result('tracking', best, 0, false);
+				follow(best, t);
+				return result('tracking', best, 0, true);
 			}
-
-			const missing = t - tg.lastT;
+			// Calibrated person not (yet) seen: follow whoever stays long enough.
 			const nc = updateNewcomer(cands, t);
-			if (nc && missing >= o.handoverAfterMs && t - nc.firstT >= o.newcomerStayMs) {
-				const c = cands.reduce((x, y) => (y.scale > x.scale ? y : x));
+			if (nc && t - nc.firstT >= o.newcomerStayMs) {
+				const c = cands.reduce((a, b) => (b.scale > a.scale ? b : a));
 				follow(c, t);
 				return result('tracking', c, 0, true);
 			}
-			return result('lost', null, missing, false);
+			return result('none', null, null, false);
+		}
+
+		const tg: Target = target;
+		const sole = soleBefore && cands.length === 1;
+		let best: Candidate | null = null;
+		let bestCost = Infinity;
+		for (const c of cands) {
+			const cost = matchCost(c, tg, t, sole);
+			if (cost < bestCost) {
+				best = c;
+				bestCost = cost;
+			}
+		}
+		if (best) {
+			// follow size changes smoothly, but at once after a jump (sole person)
+			const jump = logRatio(best.scale, tg.scale) > Math.log(o.maxScaleRatio);
+			target = {
+				centre: best.centre,
+				scale: jump ? best.scale : tg.scale + 0.3 * (best.scale - tg.scale),
+				signature: blendSignature(tg.signature, best.signature, 0.1),
+				lastT: t
+			};
+			newcomer = null;
+			return result('tracking', best, 0, false);
+		}
+
+		const missing = t - tg.lastT;
+		const nc = updateNewcomer(cands, t);
+		if (nc && missing >= o.handoverAfterMs && t - nc.firstT >= o.newcomerStayMs) {
+			const c = cands.reduce((x, y) => (y.scale > x.scale ? y : x));
+			follow(c, t);
+			return result('tracking', c, 0, true);
+		}
+		return result('lost', null, missing, false);
+	}
+
+	return {
+		update(frame: PoseFrame): TrackResult {
+			const r = step(frame);
+			soleBefore = r.status === 'tracking' && frame.people.length === 1;
+			return r;
 		},
 		reset() {
 			target = null;
 			newcomer = null;
+			soleBefore = false;
 		}
 	};
 }
