@@ -8,7 +8,8 @@
  *   reaches `enter` (0.6); the current state holds until its score falls below `exit` (0.4) or is
  *   overtaken.
  * - Dwell: a challenger must keep qualifying for `dwellMs[label]` before it becomes the state (a
- *   one-second glance at the keyboard is not a slouch; recovery to upright is quick).
+ *   one-second glance at the keyboard is not a slouch; recovery to upright is quick). Dips shorter
+ *   than `pendingGraceMs` do not restart the dwell.
  * - Away: when nobody (no followed person) has been in frame for `awayGraceMs`, the state becomes
  *   `away`; shorter absences hold the current state (pause, do not end).
  * - Landmark dropout: `unknown` verdicts (not enough of the body seen) hold the current state
@@ -32,6 +33,8 @@ export interface TemporalOptions {
 	dwellMs: Record<PostureLabel, number>;
 	/** Nobody in frame this long -> `away`. */
 	awayGraceMs: number;
+	/** A pending label may stop qualifying this long without its dwell starting over. */
+	pendingGraceMs: number;
 }
 
 export const DEFAULT_DWELL_MS: Record<PostureLabel, number> = {
@@ -52,7 +55,8 @@ export const DEFAULT_TEMPORAL_OPTIONS: TemporalOptions = {
 	enter: 0.6,
 	exit: 0.4,
 	dwellMs: DEFAULT_DWELL_MS,
-	awayGraceMs: 3000
+	awayGraceMs: 3000,
+	pendingGraceMs: 1000
 };
 
 export interface TemporalState {
@@ -105,7 +109,7 @@ export function createTemporalFilter(opts: TemporalOptionsInput = {}): TemporalF
 	let firstT: number | null = null;
 	let lastPresentT: number | null = null;
 	let unknownSince: number | null = null;
-	let pending: { label: PostureLabel; since: number } | null = null;
+	let pending: { label: PostureLabel; since: number; lastOk: number } | null = null;
 	let lastUnknownConfidence = 0.5;
 
 	function commit(next: TemporalLabel, t: number): void {
@@ -153,14 +157,24 @@ export function createTemporalFilter(opts: TemporalOptionsInput = {}): TemporalF
 		const curHolds = cur !== 'away' && cur !== 'unknown' && curScore >= o.exit;
 		const challenger =
 			best !== null && bestScore >= o.enter && (!curHolds || bestScore > curScore) ? best : null;
-		// A pending label keeps qualifying while it stays above `exit` and ahead of the current state.
-		if (pending && pending.label !== challenger) {
+		// A pending label keeps qualifying while it stays above `exit` and ahead of the current state;
+		// dips shorter than `pendingGraceMs` do not restart its dwell (a hold timer that resets on one
+		// missed frame is a top complaint), but it only takes over on a frame where it qualifies.
+		let ok = false;
+		if (pending) {
 			const ps = smoothed[pending.label] ?? 0;
-			const keeps = ps >= o.exit && ps > curScore && (challenger === null || ps >= bestScore);
-			if (!keeps) pending = null;
+			ok =
+				pending.label === challenger ||
+				(ps >= o.exit && ps > curScore && (challenger === null || ps >= bestScore));
+			if (ok) pending.lastOk = t;
+			else if (t - pending.lastOk > o.pendingGraceMs || (challenger !== null && challenger !== pending.label))
+				pending = null;
 		}
-		if (!pending && challenger) pending = { label: challenger, since: t };
-		if (pending && t - pending.since >= o.dwellMs[pending.label]) commit(pending.label, t);
+		if (!pending && challenger) {
+			pending = { label: challenger, since: t, lastOk: t };
+			ok = true;
+		}
+		if (pending && ok && t - pending.since >= o.dwellMs[pending.label]) commit(pending.label, t);
 	}
 
 	return {
