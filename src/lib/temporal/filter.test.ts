@@ -89,6 +89,22 @@ describe('temporal filter', () => {
 		expect(s.every((x) => x.label === 'upright')).toBe(true);
 	});
 
+	it('brief upright-looking blips inside a slouch do not restart its dwell', () => {
+		const f = createTemporalFilter();
+		// slouched from 2 s, with a 0.4 s upright-looking blip every 2 s
+		const s = run(f, 0, 12000, 33, (t) =>
+			t >= 2000 && (t - 2000) % 2000 >= 400 ? v('slouched', 0.85, { upright: 0.1 }) : v('upright', 0.9)
+		);
+		const on = s.find((x) => x.label === 'slouched')!;
+		expect(on.t - 2400).toBeLessThanOrEqual(5000);
+		// but blips longer than the grace do
+		const g = createTemporalFilter();
+		const s2 = run(g, 0, 12000, 33, (t) =>
+			t >= 2000 && (t - 2000) % 3000 >= 1500 ? v('slouched', 0.85, { upright: 0.1 }) : v('upright', 0.9)
+		);
+		expect(s2.some((x) => x.label === 'slouched')).toBe(false);
+	});
+
 	it('per-label dwell is configurable', () => {
 		const f = createTemporalFilter({ dwellMs: { slouched: 1000 } });
 		const s = run(f, 0, 10000, 33, (t) => (t >= 2000 ? v('slouched') : v('upright')));
