@@ -6,7 +6,7 @@ export default defineConfig({
 	worker: { format: 'es' },
 	server: { fs: { allow: ['models'] } },
 	test: {
-		include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts', 'models/**/*.test.ts', 'scripts/**/*.test.ts'],
+		include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/cli/**/*.test.ts', 'models/**/*.test.ts', 'scripts/**/*.test.ts'],
 		environment: 'node',
 		testTimeout: 30_000
 	}

@@ -62,7 +62,7 @@ async function main(args: AnalyzeArgs): Promise<number> {
 		}
 		if (calibrationFrames.length === 0) throw new InputError(`${args.calibrate}: no frames to calibrate on`);
 	}
-	const annotator = await createFrameAnnotator({ stills: args.stills, exercise: args.exercise, calibrationFrames });
+	const annotator = createFrameAnnotator({ stills: args.stills, calibrationFrames });
 
 	let browser: AnalysisBrowser | null = null;
 	const needsBrowser = args.inputs.some((i) => inputKind(i) !== 'landmarks');

@@ -8,8 +8,8 @@
  *
  * The data only checks the model; nothing is fitted to it. Its rows are offsets from an unknown
  * baseline, so frames are rebuilt on a generic upright head-and-shoulders pose (GENERIC_BASELINE,
- * anthropometric, not from the data). The last rows of the file carry absolute coordinates
- * (no baseline subtracted: shoulders ~0.3 of the frame apart); they are used as they are.
+ * anthropometric, not from the data). The last 48 rows of the file (upright) carry absolute
+ * coordinates (no baseline subtracted: shoulders ~0.3 of the frame apart); they are used as they are.
  *
  * Run: npx tsx scripts/eval-calibration.ts [datasetsDir]   (exits 0 with a message if absent)
  */
@@ -20,6 +20,7 @@ import type { Landmark, PersonPose, PoseFrame } from '../src/lib/pose/types';
 import type { PostureVerdict } from '../src/lib/posture/types';
 import { LM, LANDMARK_COUNT } from '../src/lib/pose/landmarks';
 import { applyCalibration, calibrate, calibratedScore, type Calibration } from '../src/lib/calibration/calibrate';
+import type { createPosturePipeline as CreatePipeline } from '../src/lib/posture/pipeline';
 
 export const DESK_WEBCAM_DIR = 'sitting-webcam-good-bad';
 const FILE = 'baseline-subtracted.csv';
@@ -69,9 +70,12 @@ export function deskWebcamRows(datasetsDir: string): DeskRow[] | null {
 	const col = (name: string) => header.indexOf(name);
 	return lines.slice(1).map((line, i) => {
 		const v = line.split(',').map(Number);
-		const lsx = v[col('left_shoulder_x')];
-		const rsx = v[col('right_shoulder_x')];
-		const absolute = Math.abs(lsx - rsx) > 0.15;
+		// Absolute rows: shoulders ~0.3 of the frame apart, nose and shoulders where a webcam puts them
+		// (offsets from a baseline are near 0 and never all of these at once).
+		const absolute =
+			v[col('left_shoulder_x')] - v[col('right_shoulder_x')] > 0.15 &&
+			v[col('nose_y')] > 0.25 &&
+			Math.min(v[col('left_shoulder_y')], v[col('right_shoulder_y')]) > 0.4;
 		const landmarks: Array<Landmark | null> = new Array(LANDMARK_COUNT).fill(null);
 		for (const [name, idx] of COLUMNS) {
 			const b = absolute ? { x: 0, y: 0, z: 0 } : GENERIC_BASELINE[idx];
@@ -124,10 +128,13 @@ export function headHeight(person: PersonPose, aspect: number): number | null {
 
 type Classify = (person: PersonPose, ctx: { aspect: number }) => PostureVerdict;
 
-async function loadClassifier(): Promise<Classify | null> {
+async function loadClassifier(): Promise<{ classify: Classify; createPipeline: typeof CreatePipeline } | null> {
 	try {
 		const mod = (await import('../src/lib/posture/classify')) as { classifyPosture?: Classify };
-		return typeof mod.classifyPosture === 'function' ? mod.classifyPosture : null;
+		const pipe = await import('../src/lib/posture/pipeline');
+		return typeof mod.classifyPosture === 'function'
+			? { classify: mod.classifyPosture, createPipeline: pipe.createPosturePipeline }
+			: null;
 	} catch {
 		return null;
 	}
@@ -151,6 +158,11 @@ export interface DeskWebcamEval {
 	/** Still classifier alone and with applyCalibration; null until classify.ts exists. */
 	uncalibrated: Metrics | null;
 	classifierCalibrated: Metrics | null;
+	/**
+	 * The whole calibrated pipeline over the recording in order (10 frames/s): its state label per
+	 * frame (smoothing, hysteresis, 4 s slouch dwell), frames without a posture state yet excluded.
+	 */
+	pipelineCalibrated: Metrics | null;
 }
 
 /** Evaluate calibration on the desk-webcam recording; null when the data set is absent. */
@@ -207,8 +219,10 @@ export async function evalDeskWebcam(datasetsDir: string, calibrationCount = 20)
 
 	let uncalibrated: Metrics | null = null;
 	let classifierCalibrated: Metrics | null = null;
-	const classify = await loadClassifier();
-	if (classify) {
+	let pipelineCalibrated: Metrics | null = null;
+	const loaded = await loadClassifier();
+	if (loaded) {
+		const { classify, createPipeline } = loaded;
 		const un: boolean[] = [];
 		const ca: boolean[] = [];
 		for (const i of testIdx) {
@@ -219,6 +233,16 @@ export async function evalDeskWebcam(datasetsDir: string, calibrationCount = 20)
 		}
 		uncalibrated = metrics(un, truth);
 		classifierCalibrated = metrics(ca, truth);
+		const pipe = createPipeline({ calibration: cal });
+		const pp: boolean[] = [];
+		const pt: boolean[] = [];
+		for (const i of testIdx) {
+			const st = pipe.update(rows[i].frame);
+			if (st.label === 'unknown' || st.label === 'away') continue;
+			pp.push(st.label === 'slouched');
+			pt.push(rows[i].label === 1);
+		}
+		pipelineCalibrated = metrics(pp, pt);
 	}
 
 	return {
@@ -236,7 +260,8 @@ export async function evalDeskWebcam(datasetsDir: string, calibrationCount = 20)
 		},
 		calibratedWithSlouch,
 		uncalibrated,
-		classifierCalibrated
+		classifierCalibrated,
+		pipelineCalibrated
 	};
 }
 
@@ -259,6 +284,7 @@ async function main(): Promise<void> {
 	if (r.uncalibrated && r.classifierCalibrated) {
 		console.log(`  classifier uncalibrated            : ${fmt(r.uncalibrated)}`);
 		console.log(`  classifier + calibration           : ${fmt(r.classifierCalibrated)}`);
+		if (r.pipelineCalibrated) console.log(`  pipeline (temporal) + calibration  : ${fmt(r.pipelineCalibrated)}`);
 	} else {
 		console.log('  classifier: src/lib/posture/classify.ts not available yet (uncalibrated not measured)');
 	}

@@ -3,12 +3,11 @@ import { inputKind, parseAnalyzeArgs, UsageError } from './cli-args';
 
 describe('parseAnalyzeArgs', () => {
 	it('reads options and inputs in any order', () => {
-		expect(parseAnalyzeArgs(['a.jpg', '--stills', '--model', 'full', '--exercise', 'cobra', 'b.jsonl', '--fps', '15'])).toEqual({
+		expect(parseAnalyzeArgs(['a.jpg', '--stills', '--model', 'full', '--calibrate', 'me.jsonl', 'b.jsonl', '--fps', '15'])).toEqual({
 			inputs: ['a.jpg', 'b.jsonl'],
 			model: 'full',
 			stills: true,
-			calibrate: null,
-			exercise: 'cobra',
+			calibrate: 'me.jsonl',
 			fps: 15,
 			help: false
 		});
@@ -17,7 +16,7 @@ describe('parseAnalyzeArgs', () => {
 	it('refuses what it cannot do, saying why', () => {
 		expect(() => parseAnalyzeArgs([])).toThrow(UsageError);
 		expect(() => parseAnalyzeArgs(['--model', 'huge', 'a.jpg'])).toThrow(/lite, full or heavy/);
-		expect(() => parseAnalyzeArgs(['--exercise', 'squat', 'a.jpg'])).toThrow(/cobra/);
+		expect(() => parseAnalyzeArgs(['--fps', '-3', 'a.jpg'])).toThrow(/--fps/);
 		expect(() => parseAnalyzeArgs(['--calibrate'])).toThrow(/needs a value/);
 		expect(() => parseAnalyzeArgs(['--frobnicate', 'a.jpg'])).toThrow(/unknown option/);
 	});

@@ -1,9 +1,6 @@
 /** Arguments of `npm run analyze`. Pure, so that it is tested in Node. */
 import type { PoseModel } from '../../src/lib/pose/types';
 
-export const EXERCISES = ['cobra', 'back_extension', 'hang', 'sphinx'] as const;
-export type ExerciseName = (typeof EXERCISES)[number];
-
 export interface AnalyzeArgs {
 	inputs: string[];
 	model: PoseModel;
@@ -11,7 +8,6 @@ export interface AnalyzeArgs {
 	stills: boolean;
 	/** Canonical JSONL frames of the person sitting or standing upright, to calibrate on first. */
 	calibrate: string | null;
-	exercise: ExerciseName | null;
 	/** Samples per second taken from videos; null = the video's own frame rate. */
 	fps: number | null;
 	help: boolean;
@@ -27,14 +23,13 @@ Options:
   --model lite|full|heavy     pose model for images and videos (default lite)
   --stills                    classify every frame on its own (no temporal smoothing)
   --calibrate FILE            canonical JSONL frames of the person upright, to adapt to them first
-  --exercise NAME             also score an exercise: ${EXERCISES.join(' | ')}
   --fps N                     frames per second sampled from videos (default: the video's own)
   -h, --help                  this text`;
 
 export class UsageError extends Error {}
 
 export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
-	const args: AnalyzeArgs = { inputs: [], model: 'lite', stills: false, calibrate: null, exercise: null, fps: null, help: false };
+	const args: AnalyzeArgs = { inputs: [], model: 'lite', stills: false, calibrate: null, fps: null, help: false };
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i];
 		const value = (): string => {
@@ -59,12 +54,6 @@ export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
 			case '--calibrate':
 				args.calibrate = value();
 				break;
-			case '--exercise': {
-				const e = value();
-				if (!(EXERCISES as readonly string[]).includes(e)) throw new UsageError(`--exercise must be one of ${EXERCISES.join(', ')}, not "${e}"`);
-				args.exercise = e as ExerciseName;
-				break;
-			}
 			case '--fps': {
 				const f = Number(value());
 				if (!Number.isFinite(f) || f <= 0 || f > 240) throw new UsageError('--fps must be a number between 0 and 240');
