@@ -9,6 +9,7 @@
  */
 import type { PersonPose, PoseFrame } from '../pose/types';
 import type { PostureLabel, PostureVerdict } from '../posture/types';
+import { classifyPosture } from '../posture/classify';
 import { bodyCentre, bodyScale, frameAspect, limbSignature } from '../tracking/body';
 import { createPersonTracker, type TrackSeed } from '../tracking/tracker';
 import {
@@ -54,6 +55,11 @@ export interface Calibration {
 	active: boolean[];
 	/** Present when slouch frames were recorded. */
 	logistic: LogisticFit | null;
+	/**
+	 * The still classifier's median `slouched` score on this person's upright frames: its bias for
+	 * this person and camera, discounted in applyCalibration.
+	 */
+	classifierSlouchBias: number;
 	/** Slouch probability = sigmoid((distance - distanceAtHalf) / distanceSlope). */
 	distanceAtHalf: number;
 	distanceSlope: number;
@@ -74,6 +80,8 @@ export interface CalibrateOptions {
 	distanceAtHalf?: number;
 	/** Softness of that step (default 0.5). */
 	distanceSlope?: number;
+	/** The still classifier whose bias on the upright frames is measured (default classifyPosture). */
+	classify?: (person: PersonPose, ctx: { aspect: number }) => PostureVerdict;
 }
 
 /** Key of a camera setup: device id and resolution. */
@@ -129,6 +137,12 @@ export function calibrate(frames: PoseFrame[], opts: CalibrateOptions = {}): Cal
 		}
 	}
 
+	const classify = opts.classify ?? classifyPosture;
+	const biases = kept
+		.map((p) => classify(p.person, { aspect: p.aspect }).scores.slouched ?? 0)
+		.sort((a, b) => a - b);
+	const classifierSlouchBias = biases[biases.length >> 1];
+
 	const framings = kept.map((p) => framingOf(p.person, p.aspect)!).filter(Boolean);
 	const framing: Framing = {
 		centreX: avg(framings.map((f) => f.centreX)),
@@ -152,6 +166,7 @@ export function calibrate(frames: PoseFrame[], opts: CalibrateOptions = {}): Cal
 		precision: g.precision,
 		active: g.active,
 		logistic,
+		classifierSlouchBias,
 		distanceAtHalf: opts.distanceAtHalf ?? 2.5,
 		distanceSlope: opts.distanceSlope ?? 0.5,
 		framing,
@@ -183,8 +198,10 @@ const scratch = new Float64Array(EMBEDDING_DIM);
 const embScratch = new Float64Array(EMBEDDING_DIM);
 
 /**
- * Whether the calibration can speak for this person now: same aspect, hips seen only if they were
- * during calibration, and a framing within 1.65x size and 0.3 frame heights of the calibration's.
+ * Whether the calibration can speak for this person now: same aspect; hips seen only if they were
+ * during calibration; not much smaller (farther: stepped back, standing for a workout) and not much
+ * higher in the frame (stood up) than when calibrated. Nearer and lower are what slouching and
+ * leaning in look like, so they stay in the calibration's remit.
  */
 export function calibrationApplies(cal: Calibration, person: PersonPose, aspect: number): boolean {
 	if (Math.abs(aspect / cal.aspect - 1) > 0.02) return false;
@@ -192,8 +209,8 @@ export function calibrationApplies(cal: Calibration, person: PersonPose, aspect:
 	const f = framingOf(person, aspect);
 	if (!f) return false;
 	return (
-		Math.abs(Math.log(f.shoulderWidth / cal.framing.shoulderWidth)) <= 0.5 &&
-		Math.abs(f.centreY - cal.framing.centreY) <= 0.3
+		Math.log(f.shoulderWidth / cal.framing.shoulderWidth) >= -0.5 &&
+		f.centreY - cal.framing.centreY >= -0.25
 	);
 }
 
@@ -216,8 +233,10 @@ export const CALIBRATION_WEIGHT = 0.85;
 
 /**
  * Adapt the still classifier's verdict to the calibrated person: for upright / slouched (and for
- * unknown / other on a head-and-shoulders view) the slouched and upright scores become mostly the
- * calibrated ones. Specific postures, incompatible framings and unmeasurable frames pass through.
+ * unknown / other on a view the calibration covers) the decision becomes mostly the calibrated
+ * slouch probability, plus the classifier's slouch score net of its bias on this person's upright
+ * frames. Specific postures, incompatible framings and unmeasurable frames pass through unchanged
+ * (the very same object).
  */
 export function applyCalibration(
 	cal: Calibration,
@@ -231,9 +250,10 @@ export function applyCalibration(
 	const own = verdict.label === 'unknown' || verdict.label === 'other';
 	const w = own ? 1 : CALIBRATION_WEIGHT;
 	const vs = verdict.scores.slouched ?? (verdict.label === 'slouched' ? verdict.confidence : 0);
-	const vu = verdict.scores.upright ?? (verdict.label === 'upright' ? verdict.confidence : 0);
-	const slouched = w * c.slouch + (1 - w) * vs;
-	const upright = w * (1 - c.slouch) + (1 - w) * vu;
+	const bias = Math.min(0.95, Math.max(0, cal.classifierSlouchBias));
+	const personal = Math.min(1, Math.max(0, (vs - bias) / (1 - bias)));
+	const slouched = w * c.slouch + (1 - w) * personal;
+	const upright = 1 - slouched;
 	const label: PostureLabel = slouched >= upright ? 'slouched' : 'upright';
 	return {
 		label,
@@ -265,6 +285,7 @@ export function parseCalibration(json: string | unknown): Calibration {
 		Array.isArray(c.active) &&
 		c.active.length === d &&
 		isNum(c.distanceAtHalf) &&
+		isNum(c.classifierSlouchBias) &&
 		isNum(c.distanceSlope) &&
 		c.framing &&
 		isNum(c.framing.shoulderWidth) &&
