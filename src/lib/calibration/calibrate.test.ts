@@ -156,6 +156,15 @@ describe('applyCalibration', () => {
 		expect(v.label).toBe('slouched');
 	});
 
+	it('leaves other to the classifier when the whole body is in view', () => {
+		const rs = rng(11);
+		const standingCal = calibrate(frames(Array.from({ length: 20 }, () => desk(rs, { hips: true }))));
+		const v = verdict('other', 0.7);
+		expect(applyCalibration(standingCal, desk(rs, { hips: true, slouch: 1 }), v, { aspect: A })).toBe(v);
+		const u = verdict('upright', 0.7);
+		expect(applyCalibration(standingCal, desk(rs, { hips: true, slouch: 1 }), u, { aspect: A }).label).toBe('slouched');
+	});
+
 	it('passes through when the embedding cannot be measured', () => {
 		const p = desk(r);
 		const lms = p.landmarks.slice();

@@ -225,7 +225,10 @@ export function calibratedScore(cal: Calibration, person: PersonPose, aspect: nu
 	return { slouch, distance, logistic, applicable: calibrationApplies(cal, person, aspect) };
 }
 
-/** Labels the calibration speaks to; specific postures (hands on knees, stretches...) pass through. */
+/**
+ * Labels the calibration speaks to (unknown / other only on a head-and-shoulders view); specific
+ * postures (hands on knees, stretches...) pass through.
+ */
 const ADAPTED: ReadonlySet<PostureLabel> = new Set<PostureLabel>(['upright', 'slouched', 'unknown', 'other']);
 
 /** Weight of the calibrated score against the still classifier's, when applicable. */
@@ -245,9 +248,11 @@ export function applyCalibration(
 	ctx: { aspect: number }
 ): PostureVerdict {
 	if (!ADAPTED.has(verdict.label)) return verdict;
+	const own = verdict.label === 'unknown' || verdict.label === 'other';
+	// With the whole body in view, 'other' is a real answer (a squat, a lunge...): not ours to decide.
+	if (own && hipsSeen(person)) return verdict;
 	const c = calibratedScore(cal, person, ctx.aspect);
 	if (!c || !c.applicable) return verdict;
-	const own = verdict.label === 'unknown' || verdict.label === 'other';
 	const w = own ? 1 : CALIBRATION_WEIGHT;
 	const vs = verdict.scores.slouched ?? (verdict.label === 'slouched' ? verdict.confidence : 0);
 	const bias = Math.min(0.95, Math.max(0, cal.classifierSlouchBias));

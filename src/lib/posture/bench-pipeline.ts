@@ -52,8 +52,8 @@ function deskFrames(n: number, t0 = 0): PoseFrame[] {
 }
 
 function time(frames: PoseFrame[], p: ReturnType<typeof createPosturePipeline>): number {
-	// warm up on a prefix (JIT), then time a fresh pass over everything
-	for (const f of frames.slice(0, Math.min(300, frames.length))) p.update(f);
+	// warm up (JIT), then time a fresh pass over everything
+	for (const f of frames) p.update(f);
 	p.reset();
 	const t0 = performance.now();
 	for (const f of frames) p.update(f);
