@@ -1,0 +1,22 @@
+import type { Body } from './types';
+import { angleBetween, at, complete, forwardDepthSign, SEGMENT, SIDES, sub } from './geometry';
+
+/**
+ * Inner elbow angles of the seen arms (180 = straight): the smaller and the larger. Foreshortened
+ * segments are completed assuming the arm reaches forward (the forearm out of the picture).
+ */
+export function elbowAngles(body: Body): { min: number | null; max: number | null } {
+	const f = forwardDepthSign(body);
+	const vals: number[] = [];
+	for (const side of ['left', 'right'] as const) {
+		const S = SIDES[side];
+		const s = at(body, S.shoulder);
+		const e = at(body, S.elbow);
+		const w = at(body, S.wrist);
+		if (!s || !e || !w) continue;
+		const a = angleBetween(complete(body, sub(s, e), SEGMENT.upperArm, -f), complete(body, sub(w, e), SEGMENT.forearm, f));
+		if (a !== null) vals.push(a);
+	}
+	if (!vals.length) return { min: null, max: null };
+	return { min: Math.min(...vals), max: Math.max(...vals) };
+}

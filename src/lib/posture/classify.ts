@@ -1,0 +1,188 @@
+/**
+ * Still posture classifier: what the back is doing in one frame, from interpretable features and
+ * transparent soft rules (thresholds in ./thresholds.ts). No memory of earlier frames: smoothing,
+ * hysteresis and dwell belong to the temporal layer.
+ *
+ * Each label gets a support score 0..1 that is a fuzzy AND (product) of logistic memberships; a
+ * feature that cannot be measured in this frame contributes a neutral factor, or zero when the
+ * label cannot be claimed without it. 'other' is what is left when no label fits; 'unknown' is
+ * "not enough of the body is seen to say".
+ */
+import type { PersonPose } from '../pose/types';
+import type { PostureFeatures } from '../features/types';
+import type { PostureLabel, PostureVerdict } from './types';
+import { fall, rise } from '../features/geometry';
+import { featuresOf } from './features-of';
+import { THRESHOLDS as T, type Soft } from './thresholds';
+
+export interface ClassifyContext {
+	/** Frame width / height; 1 when unknown. */
+	aspect: number;
+}
+
+const up = (x: number | null, s: Soft, ifNull: number): number => (x === null ? ifNull : rise(x, s.c, s.w));
+const down = (x: number | null, s: Soft, ifNull: number): number =>
+	x === null ? ifNull : fall(x, s.c, s.w);
+/** Noisy-OR: support from any of several independent cues. */
+const anyOf = (...xs: number[]): number => 1 - xs.reduce((p, x) => p * (1 - x), 1);
+
+/** Label support scores from features (exported for explanation and tests). */
+export function postureScores(f: PostureFeatures): Partial<Record<PostureLabel, number>> {
+	const cov = f.coverage;
+	// Not enough to say: no shoulders, or shoulders with neither a face nor hips.
+	if (!cov.shoulders || (!cov.face && !cov.hips)) return { unknown: 1 };
+
+	const trunk = f.trunkFlexionDeg;
+	const haveTrunk = trunk !== null;
+
+	// ---- Context memberships.
+	let standing: number;
+	if (f.legAngleDeg !== null && f.hipHeight !== null)
+		standing = down(f.legAngleDeg, T.standingLegAngle, 0.5) * up(f.hipHeight, T.standingHipHeight, 0.5);
+	else if (f.thighAngleDeg !== null) standing = down(f.thighAngleDeg, T.standingThighAngle, 0.5);
+	else standing = 0.5;
+	const seated =
+		f.thighAngleDeg === null
+			? 0.5
+			: up(f.thighAngleDeg, T.seatedThighLow, 0.5) *
+				down(f.thighAngleDeg, T.seatedThighHigh, 0.5) *
+				down(f.hipHeight, T.seatedHipHeight, 0.7);
+	const lying =
+		f.legAngleDeg === null
+			? 0
+			: up(f.legAngleDeg, T.lyingLegAngle, 0) * down(f.hipHeight, T.lyingHipHeight, 0.3);
+	const kneesStraightish = up(f.kneeAngleDeg, T.straightishKnee, 0.6);
+	const squat = f.kneeAngleMinDeg === null ? 0 : down(f.kneeAngleMinDeg, T.squatKnee, 0) * up(f.shankAngleDeg, T.squatShank, 0.3);
+
+	const s: Partial<Record<PostureLabel, number>> = {};
+
+	// ---- hands_on_knees: bent at the hips, hands braced on the knees, on (nearly) straight legs.
+	if (haveTrunk && f.wristKneeDist !== null) {
+		const legs =
+			f.hipHeight !== null
+				? up(f.hipHeight, T.standingHipHeight, 0.5)
+				: down(f.thighAngleDeg, T.standingThighAngle, 0.5);
+		s.hands_on_knees =
+			up(trunk, T.hokTrunkMin, 0) *
+			down(trunk, T.hokTrunkMax, 0) *
+			down(f.wristKneeDist, T.hokWristKnee, 0) *
+			legs *
+			kneesStraightish;
+	} else s.hands_on_knees = 0;
+
+	// ---- forward_fold: trunk pointing down, head below the hips, hands by the feet, standing legs.
+	if (haveTrunk) {
+		s.forward_fold =
+			up(trunk, T.foldTrunk, 0) *
+			down(f.headHeight, T.foldHeadHeight, 0.5) *
+			up(f.hipHeight, T.standingHipHeight, 0.5) *
+			down(f.wristAnkleDist, T.foldWristAnkle, 0.6) *
+			kneesStraightish;
+	} else s.forward_fold = 0;
+
+	// ---- Prone stretches: legs along the floor, hips down, chest lifted, face down.
+	const notSupine = f.orientation === 'supine' ? 0.15 : 1;
+	if (haveTrunk && lying > 0.01) {
+		const base = lying * notSupine * kneesStraightish;
+		s.cobra =
+			base *
+			up(trunk, T.cobraTrunkMin, 0) *
+			down(trunk, T.cobraTrunkMax, 0) *
+			up(f.forearmAngleDeg, T.cobraForearm, 0.4) *
+			down(f.hipAngleDeg, T.cobraHipAngle, 0.5);
+		s.sphinx =
+			base *
+			up(trunk, T.sphinxTrunkMin, 0) *
+			down(trunk, T.sphinxTrunkMax, 0) *
+			up(f.forearmAngleDeg, T.sphinxForearmLow, 0.3) *
+			down(f.forearmAngleDeg, T.sphinxForearmHigh, 0.3) *
+			up(f.elbowAngleMinDeg, T.sphinxElbowLow, 0.5) *
+			down(f.elbowAngleMinDeg, T.sphinxElbowHigh, 0.5);
+	} else {
+		s.cobra = 0;
+		s.sphinx = 0;
+	}
+
+	// ---- back_extension: standing, hands on the lower back, trunk bent back (or about to).
+	if (haveTrunk && f.handsLowerBackDist !== null) {
+		const pitchBack = f.trunkPitchDeg === null ? 0.5 : 0.4 + 0.6 * down(f.trunkPitchDeg, T.backExtPitch, 0.5);
+		s.back_extension =
+			standing *
+			down(f.handsLowerBackDist, T.backExtHands, 0) *
+			pitchBack *
+			down(f.trunkPitchDeg ?? trunk, { c: 25, w: 12 }, 0.5);
+	} else s.back_extension = 0;
+
+	// ---- hanging: both arms straight overhead, wrists above the head, body vertical.
+	{
+		const grip = up(f.gripWidthRatio, T.hangGrip, 1);
+		s.hanging =
+			down(f.armElevationDeg, T.hangArm, 0) *
+			up(f.wristsAboveHead, T.hangWristsAbove, 0.3) *
+			up(f.elbowAngleMinDeg, T.hangElbow, 0.6) *
+			down(trunk, T.hangTrunk, 0.7) *
+			grip;
+	}
+
+	// ---- slouched vs upright (sitting or standing; from the front, the side or with only the
+	// upper body). Evidence of a slump from any of several cues (users: "combine several cues").
+	const neckCue = up(f.neckFlexionDeg, T.slouchNeck, 0);
+	const roundCue = up(f.shoulderRoundingDeg, T.slouchRounding, 0);
+	const frontal = f.neckHeightRatio !== null && f.neckHeightRatio < T.frontalNeckHeightMax;
+	const frontCue = frontal
+		? down(f.neckHeightRatio! - T.slouchNoseWeight * (f.noseDropRatio ?? 0), T.slouchFrontIndex, 0)
+		: 0;
+	const hunchCue = haveTrunk ? seated * up(trunk, T.slouchHunch, 0) * (1 - squat) : 0;
+	const slump = anyOf(0.9 * neckCue, 0.7 * roundCue, 0.95 * frontCue, 0.85 * hunchCue);
+	const postureCtx = haveTrunk
+		? Math.max(standing, seated) * (1 - lying) * (1 - squat)
+		: cov.upperBodyOnly
+			? 1
+			: 0.6;
+	// Seated people hunch far over a desk; standing, a trunk past ~40 degrees is a bend, not a slouch.
+	const notBowing = haveTrunk
+		? seated * down(trunk, T.slouchTrunkMax, 0) + (1 - seated) * down(trunk, T.slouchStandingTrunkMax, 0)
+		: 1;
+	const busy = Math.max(s.hands_on_knees, s.back_extension, s.hanging);
+	s.slouched = slump * postureCtx * notBowing * (1 - busy);
+	const uprightTrunk = haveTrunk ? down(trunk, T.uprightTrunk, 0) : 0.9;
+	s.upright = (1 - slump) * uprightTrunk * postureCtx * (1 - busy);
+
+	const best = Math.max(...Object.values(s).map((v) => v ?? 0));
+	s.other = Math.max(0.02, 1 - best);
+	s.unknown = 0;
+	return s;
+}
+
+/** The verdict for pre-computed features. */
+export function classifyFeatures(f: PostureFeatures): PostureVerdict {
+	const scores = postureScores(f);
+	let label: PostureLabel = 'other';
+	let best = -1;
+	let second = 0;
+	for (const [k, v] of Object.entries(scores) as Array<[PostureLabel, number]>) {
+		if (v > best) {
+			second = Math.max(second, best);
+			best = v;
+			label = k;
+		} else if (v > second) second = v;
+	}
+	if (label !== 'unknown' && label !== 'other' && best < T.minScore) label = 'other';
+	const b = label === 'other' ? (scores.other ?? 0) : best;
+	// Sure when the winner is strong and clearly ahead of the runner-up.
+	const confidence = Math.max(0, Math.min(1, b * (b / (b + second + 1e-9))));
+	for (const k of Object.keys(scores) as PostureLabel[]) scores[k] = round3(scores[k] ?? 0);
+	return { label, confidence: round3(confidence), scores };
+}
+
+/**
+ * What the person's back is doing in this frame. `ctx.aspect` is the frame's width / height (1 when
+ * unknown), so image landmarks can be put on one scale.
+ */
+export function classifyPosture(person: PersonPose, ctx: ClassifyContext): PostureVerdict {
+	return classifyFeatures(featuresOf(person, { aspect: ctx.aspect }));
+}
+
+function round3(v: number): number {
+	return Math.round(v * 1000) / 1000;
+}
