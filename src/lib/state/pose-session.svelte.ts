@@ -15,6 +15,8 @@ export type SessionStatus = 'idle' | 'starting' | 'running' | 'error';
 export type SourceKind = 'camera' | 'file';
 
 export function assetBase(): string {
+	// A one-off absolute URL for the worker (which resolves against its own script URL), not reactive state.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	return new URL(asset('/mediapipe/'), location.href).href;
 }
 
