@@ -82,6 +82,11 @@ describe('calibrate', () => {
 		expect(cal.logistic).toBeNull();
 		expect(cal.framing.shoulderWidth).toBeGreaterThan(0.2);
 		expect(cal.active.slice(0, 8).every(Boolean)).toBe(true);
+		// landmark z is hip-relative: not trusted with the hips off-screen
+		expect(cal.active[8]).toBe(false);
+		const full = calibrate(frames(Array.from({ length: 20 }, () => desk(r, { hips: true }))));
+		expect(full.upperBodyOnly).toBe(false);
+		expect(full.active[8]).toBe(true);
 	});
 
 	it('upright stays upright, a slouch scores high, sitting taller is not a slouch', () => {

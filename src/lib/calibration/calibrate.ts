@@ -13,6 +13,7 @@ import { classifyPosture } from '../posture/classify';
 import { bodyCentre, bodyScale, frameAspect, limbSignature } from '../tracking/body';
 import { createPersonTracker, type TrackSeed } from '../tracking/tracker';
 import {
+	DEPTH_FEATURES,
 	EMBEDDING_DIM,
 	EMBEDDING_FEATURES,
 	PRIOR_SD,
@@ -120,6 +121,12 @@ export function calibrate(frames: PoseFrame[], opts: CalibrateOptions = {}): Cal
 		throw new Error(
 			`calibration: only ${emb.length} frames show nose, ears and shoulders (need at least 3; ~20 is good)`
 		);
+	const upperBodyOnly = kept.filter((p) => !hipsSeen(p.person)).length > kept.length / 2;
+	if (upperBodyOnly) {
+		// MediaPipe's landmark z is relative to the hips' midpoint: with the hips off-screen it is
+		// extrapolated and drifts by more than a slouch moves it, so depth features sit out.
+		for (const e of emb) for (const k of DEPTH_FEATURES) e[k] = NaN;
+	}
 	const g = fitGaussian(emb, { priorSd: PRIOR_SD, ...DEFAULT_FIT });
 	const aspect = kept[0].aspect;
 
@@ -156,7 +163,7 @@ export function calibrate(frames: PoseFrame[], opts: CalibrateOptions = {}): Cal
 		version: CALIBRATION_VERSION,
 		setupKey: opts.setupKey ?? setupKeyOf({ width: last?.width, height: last?.height }),
 		aspect,
-		upperBodyOnly: kept.filter((p) => !hipsSeen(p.person)).length > kept.length / 2,
+		upperBodyOnly,
 		frames: g.used,
 		slouchFrames: slouchCount,
 		features: [...EMBEDDING_FEATURES],

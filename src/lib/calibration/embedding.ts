@@ -34,6 +34,9 @@ export const EMBEDDING_FEATURES = [
 export type EmbeddingFeature = (typeof EMBEDDING_FEATURES)[number];
 export const EMBEDDING_DIM = EMBEDDING_FEATURES.length;
 
+/** Indices of the features computed from landmark z. */
+export const DEPTH_FEATURES: readonly number[] = [8];
+
 /** Direction of each feature that means "worse": -1 lower is worse, +1 higher is worse, 0 either way. */
 export const SLOUCH_DIRECTION: readonly number[] = [-1, 0, 0, 0, 0, 1, 0, 1, 1];
 
