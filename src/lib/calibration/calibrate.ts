@@ -246,13 +246,13 @@ export const CALIBRATION_WEIGHT = 0.85;
  * unknown / other on a view the calibration covers) the decision becomes mostly the calibrated
  * slouch probability, plus the classifier's slouch score net of its bias on this person's upright
  * frames. Specific postures, incompatible framings and unmeasurable frames pass through unchanged
- * (the very same object).
+ * (the very same object). `ctx.aspect` is the live frame's width / height (default: the calibration's).
  */
 export function applyCalibration(
 	cal: Calibration,
 	person: PersonPose,
 	verdict: PostureVerdict,
-	ctx: { aspect: number }
+	ctx: { aspect: number } = { aspect: cal.aspect }
 ): PostureVerdict {
 	if (!ADAPTED.has(verdict.label)) return verdict;
 	const own = verdict.label === 'unknown' || verdict.label === 'other';
