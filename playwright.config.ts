@@ -21,7 +21,7 @@ export default defineConfig({
 		screenshot: 'only-on-failure'
 	},
 	webServer: {
-		command: `node node_modules/vite/bin/vite.js build --logLevel error && node node_modules/vite/bin/vite.js preview --port ${PORT} --strictPort --host 127.0.0.1`,
+		command: `node node_modules/tsx/dist/cli.mjs scripts/serve.ts --port ${PORT}`,
 		url: `http://127.0.0.1:${PORT}`,
 		reuseExistingServer: !process.env.CI,
 		timeout: 180_000

@@ -38,7 +38,7 @@ export interface StaticServer {
 	close(): Promise<void>;
 }
 
-export async function startStaticServer(root: string): Promise<StaticServer> {
+export async function startStaticServer(root: string, port = 0): Promise<StaticServer> {
 	const inputs: string[] = [];
 	const base = resolve(root);
 	const server: Server = createServer((req, res) => {
@@ -68,9 +68,11 @@ export async function startStaticServer(root: string): Promise<StaticServer> {
 		});
 		createReadStream(file).pipe(res);
 	});
-	await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-	const { port } = server.address() as AddressInfo;
-	const origin = `http://127.0.0.1:${port}`;
+	await new Promise<void>((ok, fail) => {
+		server.once('error', fail);
+		server.listen(port, '127.0.0.1', ok);
+	});
+	const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 	return {
 		origin,
 		addInput(path) {

@@ -32,6 +32,8 @@ export class PoseSession {
 	fps = $state(0);
 	inferenceMs = $state(0);
 	frames = $state(0);
+	/** Times the stream was restarted after it stalled. */
+	restarts = $state(0);
 	/** The camera stream being watched, for the <video> that shows it. */
 	mediaStream = $state.raw<MediaStream | null>(null);
 
@@ -45,11 +47,23 @@ export class PoseSession {
 	#inference: number[] = [];
 	#pageLoop: AbortController | null = null;
 	#wantCamera = false;
+	#track: MediaStreamTrack | null = null;
+	#lastResultAt = 0;
+	#watchdog: ReturnType<typeof setInterval> | null = null;
+
+	/** A live stream that has sent nothing for this long is restarted (a frozen tab, a stalled worker). */
+	static readonly STALL_MS = 4000;
 
 	constructor() {
 		if (typeof navigator !== 'undefined' && navigator.mediaDevices) {
 			// A camera plugged back in after it was lost: resume on it without asking.
 			navigator.mediaDevices.addEventListener?.('devicechange', () => void this.#onDeviceChange());
+		}
+		if (typeof document !== 'undefined') {
+			// Chromium may freeze a long-hidden tab; when it comes back, check the stream at once.
+			const check = () => void this.#checkStall();
+			document.addEventListener('visibilitychange', check);
+			document.addEventListener('resume', check);
 		}
 	}
 
@@ -119,6 +133,9 @@ export class PoseSession {
 
 	async stop(): Promise<void> {
 		this.#wantCamera = false;
+		this.#track = null;
+		if (this.#watchdog) clearInterval(this.#watchdog);
+		this.#watchdog = null;
 		this.#pageLoop?.abort();
 		this.#pageLoop = null;
 		await this.#engine?.stopStream();
@@ -140,6 +157,7 @@ export class PoseSession {
 
 	#accept = (r: EngineResult) => {
 		const now = performance.now();
+		this.#lastResultAt = now;
 		this.#rate.push(now);
 		this.#inference.push(r.timing.inferenceMs);
 		if (this.#inference.length > 30) this.#inference.shift();
@@ -155,6 +173,9 @@ export class PoseSession {
 	#run(track: MediaStreamTrack, video: HTMLVideoElement | null): void {
 		this.status = 'running';
 		this.frames = 0;
+		this.#track = track;
+		this.#lastResultAt = performance.now();
+		this.#watchdog ??= setInterval(() => void this.#checkStall(), 1000);
 		if (trackProcessor()) {
 			void this.engine.streamTrack(track, this.#accept).then(
 				(summary) => {
@@ -197,6 +218,17 @@ export class PoseSession {
 			this.mediaStream = null;
 			this.#wantCamera = true;
 		}
+	}
+
+	/** Restarts the stream on the same track when results stopped coming while the track is still live. */
+	async #checkStall(): Promise<void> {
+		const track = this.#track;
+		if (this.status !== 'running' || !track || track.readyState !== 'live') return;
+		if (performance.now() - this.#lastResultAt < PoseSession.STALL_MS) return;
+		this.#lastResultAt = performance.now();
+		this.restarts++;
+		await this.#engine?.stopStream();
+		if (this.#track === track) this.#run(track, this.#file?.video ?? null);
 	}
 
 	async #onDeviceChange(): Promise<void> {
