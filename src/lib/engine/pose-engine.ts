@@ -38,6 +38,7 @@ export class PoseEngine {
 	#idleTimer: ReturnType<typeof setTimeout> | null = null;
 	#busy = 0;
 	#streaming = false;
+	#frameIntervalMs = 0;
 
 	constructor(options: EngineOptions, events: PoseEngineEvents = {}, idleMs = 60_000) {
 		this.#options = options;
@@ -65,7 +66,14 @@ export class PoseEngine {
 			};
 			worker.addEventListener('error', died);
 			worker.addEventListener('messageerror', died);
-			const info = this.#guard(this.#remote.init(this.#options), 'model-load-failed');
+			const remote = this.#remote;
+			const info = this.#guard(
+				remote.init(this.#options).then(async (i) => {
+					if (this.#frameIntervalMs > 0) await remote.setFrameInterval(this.#frameIntervalMs);
+					return i;
+				}),
+				'model-load-failed'
+			);
 			this.#info = info;
 			info.catch(() => {
 				if (this.#info === info) this.terminate();
@@ -120,6 +128,12 @@ export class PoseEngine {
 			this.#streaming = false;
 			this.#touch(-1);
 		}
+	}
+
+	/** Analyse at most one frame per `ms` (0 = every frame). Cheap: the worker closes skipped frames unread. */
+	async setFrameInterval(ms: number): Promise<void> {
+		this.#frameIntervalMs = ms;
+		if (this.#remote) await this.#remote.setFrameInterval(ms);
 	}
 
 	/** Ends a running stream; its `streamTrack` promise resolves with reason 'stopped'. */

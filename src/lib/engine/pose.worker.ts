@@ -22,6 +22,9 @@ let options: EngineOptions | null = null;
 let lastTimestamp = -1;
 let streamReader: ReadableStreamDefaultReader<VideoFrame> | null = null;
 let stopRequested = false;
+/** Minimum time between analysed frames (0 = every frame); frames in between are closed unread. */
+let frameIntervalMs = 0;
+let lastAnalysedAt = -Infinity;
 
 function assertWebGL(): void {
 	// Tasks-vision needs a WebGL context even on the CPU delegate; without one it fails deep inside the wasm
@@ -131,6 +134,12 @@ const api = {
 					return { frames, reason: stopRequested ? 'stopped' : 'ended' };
 				}
 				const started = performance.now();
+				if (started - lastAnalysedAt < frameIntervalMs) {
+					// Low-cost watching: skip this frame without decoding or inferring anything.
+					frame.close();
+					continue;
+				}
+				lastAnalysedAt = started;
 				try {
 					const result = detect(frame, frame.timestamp / 1000, frame.displayWidth, frame.displayHeight, started);
 					frames++;
@@ -146,6 +155,11 @@ const api = {
 			streamReader = null;
 			reader.releaseLock();
 		}
+	},
+
+	/** Analyse at most one frame per `ms` (0 = every frame the camera gives). Takes effect at the next frame. */
+	setFrameInterval(ms: number): void {
+		frameIntervalMs = Math.max(0, ms);
 	},
 
 	/** Stops the running stream loop (the promise of runStream resolves with reason 'stopped'). */

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createNudger, type NudgerInput } from './nudger';
+import { createNudger, type NudgerControl, type NudgerInput } from './nudger';
 import { DESK_POLICY, WORKOUT_POLICY } from './types';
 import type { PostureLabel } from '$lib/posture/types';
 
 const still = { active: false, msSinceBoutEnded: null, boutIntensity: null };
-const free = { paused: false, snoozeUntil: null };
+const free: NudgerControl = { paused: false, snoozeUntil: null };
 
 /** Drives the nudger with one label held from `from` for `forMs`, one step a second. */
 function hold(n: ReturnType<typeof createNudger>, label: PostureLabel, from: number, forMs: number, extra: Partial<NudgerInput> = {}, control = free) {
