@@ -5,4 +5,5 @@ export default function globalSetup(): void {
 	fakeCameraFeed('person.jpg');
 	fakeCameraFeed('basketball1.png');
 	stillVideo('person.jpg');
+	stillVideo('person.jpg', 6);
 }

@@ -8,7 +8,7 @@ type Hook = { backcheck: { session: { frame: PoseFrame | null; frames: number; s
 
 test('a picked video is analysed like the camera, then the session ends with the file', async ({ app: { page } }) => {
 	await page.goto('/');
-	await page.getByLabel('Or analyse a video file').setInputFiles(stillVideo('person.jpg'));
+	await page.getByLabel('Or analyse a video file').setInputFiles(stillVideo('person.jpg', 6));
 	await expect(page.getByTestId('people')).toHaveText('1');
 	const state = await page.evaluate(() => {
 		const s = (window as unknown as Hook).backcheck.session;
@@ -16,7 +16,7 @@ test('a picked video is analysed like the camera, then the session ends with the
 	});
 	expect(state.source).toBe('file');
 	expect(implausibility(state.frame?.people[0]?.landmarks, PERSON_BOX['person.jpg'])).toBeNull();
-	// The 2-second clip ends and the session stops by itself.
+	// The 6-second clip ends and the session stops by itself.
 	await expect(page.getByTestId('session-status')).toHaveAttribute('data-status', 'idle', { timeout: 15_000 });
 	expect(await page.evaluate(() => (window as unknown as Hook).backcheck.session.frames)).toBeGreaterThan(3);
 });

@@ -19,7 +19,7 @@ let fileset: Fileset | null = null;
 let videoLandmarker: PoseLandmarker | null = null;
 let imageLandmarker: PoseLandmarker | null = null;
 let options: EngineOptions | null = null;
-let lastTimestamp = -1;
+let lastTimestamp = 0; // VIDEO-mode timestamps must exceed the warm-up frame's 0
 let streamReader: ReadableStreamDefaultReader<VideoFrame> | null = null;
 let stopRequested = false;
 /** Minimum time between analysed frames (0 = every frame); frames in between are closed unread. */
@@ -45,7 +45,7 @@ async function createLandmarker(mode: 'VIDEO' | 'IMAGE'): Promise<PoseLandmarker
 	const bytes = new Uint8Array(await response.arrayBuffer());
 	try {
 		await primeModuleFactory(fileset);
-		return await PoseLandmarker.createFromOptions(fileset, {
+		const landmarker = await PoseLandmarker.createFromOptions(fileset, {
 			baseOptions: { modelAssetBuffer: bytes, delegate: options.delegate },
 			runningMode: mode,
 			numPoses: options.numPoses,
@@ -54,9 +54,23 @@ async function createLandmarker(mode: 'VIDEO' | 'IMAGE'): Promise<PoseLandmarker
 			minTrackingConfidence: 0.5,
 			outputSegmentationMasks: false
 		});
+		warmUp(landmarker, mode);
+		return landmarker;
 	} catch (e) {
 		throw new EngineError(failure('model-load-failed', `${modelUrl}: ${e instanceof Error ? e.message : e}`));
 	}
+}
+
+/**
+ * The first inference of a new graph is several times slower than the rest (graph and kernel set-up). Run it on
+ * a blank frame while the model is loading, so the person's first frame is analysed at full speed.
+ * VIDEO mode: at timestamp 0, which is why real timestamps start above 0.
+ */
+function warmUp(landmarker: PoseLandmarker, mode: 'VIDEO' | 'IMAGE'): void {
+	const blank = new OffscreenCanvas(256, 256);
+	blank.getContext('2d')?.fillRect(0, 0, 256, 256);
+	if (mode === 'VIDEO') landmarker.detectForVideo(blank, 0);
+	else landmarker.detect(blank);
 }
 
 /**
@@ -200,7 +214,7 @@ const api = {
 		const next = await createLandmarker('VIDEO');
 		videoLandmarker?.close();
 		videoLandmarker = next;
-		lastTimestamp = -1;
+		lastTimestamp = 0; // the warm-up frame used timestamp 0
 	},
 
 	dispose(): void {

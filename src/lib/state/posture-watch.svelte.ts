@@ -1,0 +1,123 @@
+/**
+ * Watching posture on a live pose session: every result goes through the posture pipeline (tracking,
+ * classifier, calibration, smoothing, dwell, workout context) and the nudge policy. Runes state for the pages.
+ */
+import { parseCalibration, type Calibration } from '$lib/calibration/calibrate';
+import { deliverNudge } from '$lib/nudge/deliver';
+import { createNudger, type Nudger } from '$lib/nudge/nudger';
+import type { Nudge, NudgeOutcome, NudgePolicy } from '$lib/nudge/types';
+import { createPosturePipeline, type PosturePipeline, type PostureState } from '$lib/posture/pipeline';
+import type { PostureLabel } from '$lib/posture/types';
+import { sensitivityScale } from '$lib/settings/settings';
+import { settings } from '$lib/settings/settings.svelte';
+import type { EngineResult } from '$lib/engine/types';
+import type { PoseSession } from './pose-session.svelte';
+
+export interface WatchEvents {
+	onNudge?: (n: Nudge) => void;
+	onOutcome?: (id: string, outcome: NudgeOutcome) => void;
+	/** Called about once a second with the current state, for history totals. */
+	onTick?: (s: PostureState, dtMs: number) => void;
+}
+
+export class PostureWatch {
+	state = $state.raw<PostureState | null>(null);
+	nudge = $state.raw<Nudge | null>(null);
+	paused = $state(false);
+	snoozeUntil = $state<number | null>(null);
+	afterExercise = $state(false);
+	/** Milliseconds spent in each state since the watch started. */
+	totals = $state<Partial<Record<PostureLabel | 'away', number>>>({});
+	calibrated = $state(false);
+
+	readonly session: PoseSession;
+	#pipeline: PosturePipeline;
+	#nudger: Nudger;
+	#events: WatchEvents;
+	#lastTick = 0;
+	#lastT: number | null = null;
+
+	constructor(session: PoseSession, policy: NudgePolicy, events: WatchEvents = {}) {
+		this.session = session;
+		this.#events = events;
+		settings.load();
+		const scale = sensitivityScale(settings.value.sensitivity);
+		this.#nudger = createNudger({
+			...policy,
+			slouchNudgeAfterMs: policy.slouchNudgeAfterMs * scale,
+			flexionNudgeAfterMs: policy.flexionNudgeAfterMs * scale,
+			maxPerHour: Math.min(policy.maxPerHour, settings.value.maxNudgesPerHour)
+		});
+		this.#pipeline = createPosturePipeline({ calibration: null });
+		session.onResult = (r) => this.#onResult(r);
+	}
+
+	/** Uses the calibration saved for this camera setup, if any. */
+	useCalibrationFor(setupKey: string): boolean {
+		const stored = settings.value.calibrations[setupKey];
+		let calibration: Calibration | null = null;
+		if (stored) {
+			try {
+				calibration = parseCalibration(stored);
+			} catch {
+				calibration = null;
+			}
+		}
+		this.#pipeline = createPosturePipeline({ calibration, setupKey });
+		this.calibrated = calibration !== null;
+		return this.calibrated;
+	}
+
+	snooze(ms: number): void {
+		this.snoozeUntil = Date.now() + ms;
+		this.#dismiss('snoozed');
+	}
+
+	snoozeUntilTomorrow(): void {
+		const tomorrow = new Date();
+		tomorrow.setHours(24, 0, 0, 0);
+		this.snoozeUntil = tomorrow.getTime();
+		this.#dismiss('snoozed');
+	}
+
+	resume(): void {
+		this.snoozeUntil = null;
+		this.paused = false;
+	}
+
+	dismissNudge(): void {
+		this.nudge = null;
+	}
+
+	#dismiss(outcome: 'snoozed'): void {
+		const r = this.#nudger.snoozed();
+		if (r) this.#events.onOutcome?.(r.id, outcome);
+		this.nudge = null;
+	}
+
+	#onResult(r: EngineResult): void {
+		const state = this.#pipeline.update(r.frame);
+		this.state = state;
+		const now = Date.now();
+		const dt = this.#lastT === null ? 0 : Math.min(2000, Math.max(0, r.frame.t - this.#lastT));
+		this.#lastT = r.frame.t;
+		this.totals[state.label] = (this.totals[state.label] ?? 0) + dt;
+		const step = this.#nudger.update(
+			{ t: now, label: state.label, sinceMs: state.sinceMs, exercise: state.exercise, hour: new Date(now).getHours() },
+			{ paused: this.paused, snoozeUntil: this.snoozeUntil, afterExercise: this.afterExercise }
+		);
+		if (step.resolved) {
+			this.#events.onOutcome?.(step.resolved.id, step.resolved.outcome);
+			if (this.nudge?.id === step.resolved.id) this.nudge = null;
+		}
+		if (step.nudge) {
+			this.nudge = step.nudge;
+			deliverNudge(step.nudge, settings.value.nudgeStyles);
+			this.#events.onNudge?.(step.nudge);
+		}
+		if (now - this.#lastTick >= 1000) {
+			this.#events.onTick?.(state, this.#lastTick === 0 ? 0 : now - this.#lastTick);
+			this.#lastTick = now;
+		}
+	}
+}
