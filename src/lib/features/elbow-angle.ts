@@ -1,12 +1,11 @@
 import type { Body } from './types';
-import { angleBetween, at, complete, forwardDepthSign, SEGMENT, SIDES, sub } from './geometry';
+import { at, completedAngle, SEGMENT, SIDES, sub } from './geometry';
 
 /**
  * Inner elbow angles of the seen arms (180 = straight): the smaller and the larger. Foreshortened
- * segments are completed assuming the arm reaches forward (the forearm out of the picture).
+ * segments are completed (see completedAngle).
  */
 export function elbowAngles(body: Body): { min: number | null; max: number | null } {
-	const f = forwardDepthSign(body);
 	const vals: number[] = [];
 	for (const side of ['left', 'right'] as const) {
 		const S = SIDES[side];
@@ -14,7 +13,7 @@ export function elbowAngles(body: Body): { min: number | null; max: number | nul
 		const e = at(body, S.elbow);
 		const w = at(body, S.wrist);
 		if (!s || !e || !w) continue;
-		const a = angleBetween(complete(body, sub(s, e), SEGMENT.upperArm, -f), complete(body, sub(w, e), SEGMENT.forearm, f));
+		const a = completedAngle(body, sub(s, e), sub(w, e), SEGMENT.upperArm, SEGMENT.forearm);
 		if (a !== null) vals.push(a);
 	}
 	if (!vals.length) return { min: null, max: null };

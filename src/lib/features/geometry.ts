@@ -186,14 +186,39 @@ export const COMPLETE_SLACK = 0.84;
  * of the missing depth (+1 away from the camera, -1 towards it), which matters only for angles
  * between completed segments. World landmarks are returned as they are.
  */
-export function complete(body: Body, v: Vec3, ratio: number, sign: number): Vec3 {
+export function complete(body: Body, v: Vec3, ratio: number, sign: number, sagittalSegment = false): Vec3 {
 	if (body.hasDepth || !body.scale) return v;
+	// Seen side-on, the trunk and legs move in the picture's plane: a short one is a size guess
+	// gone wrong (an unknown frame aspect, a long-limbed person), not a segment pointing at us.
+	if (sagittalSegment && isSideOn(body)) return v;
 	const len = norm(v);
 	const expected = ratio * body.scale * COMPLETE_SLACK;
 	if (len >= expected) return v;
 	const c = len / expected;
 	const depth = c < 1e-3 ? expected : (len * Math.sqrt(1 - c * c)) / c;
 	return { x: v.x, y: v.y, z: (sign >= 0 ? 1 : -1) * Math.min(depth, ratio * body.scale) };
+}
+
+/**
+ * Inner angle between two segments from a joint, each completed for foreshortening. The picture
+ * does not tell whether the two lost depths point the same way or opposite ways; the straighter
+ * reading is taken (a joint bent out of the picture's plane in both segments is rarer than a
+ * straight limb lying along the line of sight, e.g. the legs of a person lying at 45 degrees).
+ */
+export function completedAngle(body: Body, a: Vec3, b: Vec3, ratioA: number, ratioB: number, sagittalSegment = false): number | null {
+	const ca = complete(body, a, ratioA, 1, sagittalSegment);
+	const cb1 = complete(body, b, ratioB, 1, sagittalSegment);
+	const cb2 = complete(body, b, ratioB, -1, sagittalSegment);
+	const x = angleBetween(ca, cb1);
+	const y = angleBetween(ca, cb2);
+	if (x === null) return y;
+	if (y === null) return x;
+	return Math.max(x, y);
+}
+
+/** Seen side-on: the facing is known and at least ~55 degrees away from the camera. */
+export function isSideOn(body: Body): boolean {
+	return body.sideKnown && body.heading !== null && Math.abs(body.heading.x) >= 0.8;
 }
 
 /** Depth sign of "forward" for completion: towards the camera when the person faces it. */

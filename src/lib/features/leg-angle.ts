@@ -9,7 +9,7 @@ export function legVector(body: Body): Vec3 | null {
 	if (!h || !a) return null;
 	if (!k) return sub(a, h);
 	const f = forwardDepthSign(body);
-	return add(complete(body, sub(k, h), SEGMENT.thigh, f), complete(body, sub(a, k), SEGMENT.shank, -f));
+	return add(complete(body, sub(k, h), SEGMENT.thigh, f, true), complete(body, sub(a, k), SEGMENT.shank, -f, true));
 }
 
 /**

@@ -10,6 +10,6 @@ export function shankAngleDeg(body: Body): number | null {
 	return bestSide(body, ['knee', 'ankle'], (side) => {
 		const k = at(body, SIDES[side].knee);
 		const a = at(body, SIDES[side].ankle);
-		return k && a ? angleFromUp(complete(body, sub(k, a), SEGMENT.shank, f)) : null;
+		return k && a ? angleFromUp(complete(body, sub(k, a), SEGMENT.shank, f, true)) : null;
 	});
 }

@@ -9,5 +9,5 @@ export function thighAngleDeg(body: Body): number | null {
 	const h = hipMid(body);
 	const k = kneeMid(body);
 	if (!h || !k) return null;
-	return angleBetween(complete(body, sub(k, h), SEGMENT.thigh, forwardDepthSign(body)), scale(UP, -1));
+	return angleBetween(complete(body, sub(k, h), SEGMENT.thigh, forwardDepthSign(body), true), scale(UP, -1));
 }

@@ -7,17 +7,24 @@ import { angleFromUp, complete, forwardDepthSign, sagittalPitch, SEGMENT, trunkA
  */
 export function trunkVector(body: Body): Vec3 | null {
 	const t = trunkAxis(body);
-	return t ? complete(body, t, SEGMENT.trunk, forwardDepthSign(body)) : null;
+	return t ? complete(body, t, SEGMENT.trunk, forwardDepthSign(body), true) : null;
 }
 
 /**
  * Trunk flexion from vertical, unsigned degrees: 0 upright, ~45 hands-on-knees rest, 90
- * horizontal, 180 upside down. Seen from any side (front: from foreshortening). Null without hips
- * or shoulders (desk webcam).
+ * horizontal, 180 upside down. From the side or at 45 degrees it is the sagittal pitch's size
+ * (measured in the picture); facing the camera it comes from foreshortening (trunkVector). Null
+ * without hips or shoulders (desk webcam).
  */
 export function trunkFlexionDeg(body: Body): number | null {
-	const t = trunkVector(body);
-	return t ? angleFromUp(t) : null;
+	const t = trunkAxis(body);
+	if (!t) return null;
+	if (!body.hasDepth) {
+		const p = sagittalPitch(body, t);
+		if (p !== null) return Math.abs(p);
+	}
+	const c = trunkVector(body);
+	return c ? angleFromUp(c) : null;
 }
 
 /**

@@ -125,4 +125,14 @@ export interface PostureFeatures {
 	forearmAngleDeg: number | null;
 	/** Shin from vertical, better-seen side (~0-15 standing or on a chair, 20-45 squatting). */
 	shankAngleDeg: number | null;
+	/** Height difference of the ankles, trunk lengths (~0 both feet down, 0.5+ on one leg). */
+	footLevelDiff: number | null;
+	/** Weight over the feet: forward offset of the hip-shoulder midpoint from the ankles (~0 standing or squatting, < -0.4 on a chair). */
+	comOverFeet: number | null;
+	/** Knees apart over hips apart (~1-2 normally, 3+ in a wide squat or side lunge). */
+	kneeSpread: number | null;
+	/** Wrists above the knees, trunk lengths (~0..0.3 braced on the knees, < -0.2 down the shins). */
+	wristKneeHeight: number | null;
+	/** 1 when both wrists are hidden and both elbows sit at waist height (hands behind the back). */
+	handsHiddenBehind: number | null;
 }

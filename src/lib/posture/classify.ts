@@ -41,6 +41,8 @@ export function postureScores(f: PostureFeatures): Partial<Record<PostureLabel, 
 		standing = down(f.legAngleDeg, T.standingLegAngle, 0.5) * up(f.hipHeight, T.standingHipHeight, 0.5);
 	else if (f.thighAngleDeg !== null) standing = down(f.thighAngleDeg, T.standingThighAngle, 0.5);
 	else standing = 0.5;
+	// Hips seen but no knees (a desk hides the legs): most likely sitting or standing normally.
+	const legsUnseen = f.thighAngleDeg === null && f.legAngleDeg === null;
 	const seated =
 		f.thighAngleDeg === null
 			? 0.5
@@ -51,32 +53,91 @@ export function postureScores(f: PostureFeatures): Partial<Record<PostureLabel, 
 		f.legAngleDeg === null
 			? 0
 			: up(f.legAngleDeg, T.lyingLegAngle, 0) * down(f.hipHeight, T.lyingHipHeight, 0.3);
-	const kneesStraightish = up(f.kneeAngleDeg, T.straightishKnee, 0.6);
-	const squat = f.kneeAngleMinDeg === null ? 0 : down(f.kneeAngleMinDeg, T.squatKnee, 0) * up(f.shankAngleDeg, T.squatShank, 0.3);
+	const kneesStraightish = up(f.kneeAngleDeg, T.straightishKnee, T.kneesUnseen);
+	// A squat keeps the weight over the feet with the knees bent; a chair carries the hips behind the
+	// feet. Legs opened wide sideways (goddess, warrior II) are exercise too.
+	// Facing the camera the balance is not seen; shins tilted out of the picture (knees over the toes)
+	// stand in.
+	const squat =
+		f.kneeAngleMinDeg === null
+			? 0
+			: down(f.kneeAngleMinDeg, T.squatKnee, 0) *
+				(f.comOverFeet !== null
+					? down(Math.abs(f.comOverFeet), T.squatBalance, 0)
+					: up(f.shankAngleDeg, T.squatShank, 0));
+	const wideLegs = up(f.kneeSpread, T.wideKnees, 0);
+	// An ordinary stance, where "upright" and "slouched" mean something: both feet down and both knees
+	// nearly straight when standing (not a lunge, a squat or a one-legged balance), or seated.
+	const bothFeetDown = down(f.footLevelDiff, T.footLevel, 0.8);
+	const stance = standing * up(f.kneeAngleMinDeg, T.standingKnees, 0.7) * bothFeetDown * (1 - wideLegs);
+	const sitting = seated * (1 - squat) * (1 - wideLegs);
+	// Arms raised overhead are a stretch or an exercise, never a slump.
+	const armsUp = up(f.wristsAboveHead, T.armsOverhead, 0);
 
 	const s: Partial<Record<PostureLabel, number>> = {};
 
 	// ---- hands_on_knees: bent at the hips, hands braced on the knees, on (nearly) straight legs.
-	if (haveTrunk && f.wristKneeDist !== null) {
+	// The brace is seen as wrists close to the knees and not below them. Photos of the bow often
+	// hide the knees (cropped, or another person in front): then the hands hanging well below the
+	// head, arms pointing down, with the head near hip height stand in (not so when kneeling in
+	// prostration, where the hands are on the floor beside the head).
+	if (haveTrunk) {
 		const legs =
 			f.hipHeight !== null
 				? up(f.hipHeight, T.standingHipHeight, 0.5)
-				: down(f.thighAngleDeg, T.standingThighAngle, 0.5);
-		s.hands_on_knees =
-			up(trunk, T.hokTrunkMin, 0) *
-			down(trunk, T.hokTrunkMax, 0) *
-			down(f.wristKneeDist, T.hokWristKnee, 0) *
-			legs *
-			kneesStraightish;
+				: f.thighAngleDeg !== null
+					? down(f.thighAngleDeg, T.standingThighAngle, 0.5)
+					: T.hokLegsUnseen;
+		const bent = up(trunk, T.hokTrunkMin, 0) * down(trunk, T.hokTrunkMax, 0);
+		let hands: number;
+		if (f.wristKneeDist !== null) {
+			// Close to a knee, or level with the knees and not far off (a hand on the outside of the
+			// knee, seen at an angle).
+			const near = down(f.wristKneeDist, T.hokWristKnee, 0);
+			const level =
+				f.wristKneeHeight === null
+					? 0
+					: up(f.wristKneeHeight, T.hokWristNotBelowKnee, 0) *
+						down(f.wristKneeHeight, T.hokWristNotAboveKnee, 0) *
+						down(f.wristKneeDist, T.hokWristKneeLevelDist, 0);
+			hands = Math.max(near * up(f.wristKneeHeight, T.hokWristNotBelowKnee, 1), level);
+		} else if (f.sideKnown && f.heading !== null && Math.abs(f.heading.x) >= T.hokNoKneesSideways)
+			hands =
+				T.hokNoKneesWeight *
+				down(f.wristsAboveHead, T.hokWristsBelowHead, 0) *
+				up(f.armElevationDeg, T.hokArmsDown, 0) *
+				up(f.headHeight, T.hokHeadNotLow, 0.5) *
+				up(trunk, T.hokNoKneesTrunk, 0);
+		else hands = 0;
+		// A deep bow with the hands hanging well below a head held near hip height is standing even
+		// when the leg landmarks say otherwise (long robes and loose trousers hide the knees).
+		const bow =
+			up(trunk, T.hokBowTrunk, 0) *
+			down(f.wristsAboveHead, T.hokWristsBelowHead, 0) *
+			up(f.headHeight, T.hokHeadNotLow, 0) *
+			down(f.legAngleDeg, T.hokBowLegs, 1) *
+			up(f.hipHeight, T.hokBowHips, 1) *
+			up(f.kneeAngleMinDeg, T.straightishKnee, 1);
+		// Not prostration: there the head drops far below the hips and the hands rest beside it.
+		const notProstrate = down(f.wristsAboveHead, T.hokWristsNotAtHead, 1) * up(f.headHeight, T.hokHeadNotLow, 1);
+		s.hands_on_knees = bent * hands * Math.max(legs * kneesStraightish, bow) * notProstrate;
 	} else s.hands_on_knees = 0;
 
-	// ---- forward_fold: trunk pointing down, head below the hips, hands by the feet, standing legs.
+	// ---- forward_fold: trunk pointing down, head below the hips, hands down by the shins or feet,
+	// standing legs; not down dog (hands planted a body length away).
 	if (haveTrunk) {
+		const handsLow =
+			f.wristKneeHeight !== null
+				? down(f.wristKneeHeight, T.foldWristBelowKnee, 0.5)
+				: f.wristKneeDist !== null
+					? up(f.wristKneeDist, T.hokWristKnee, 0.5)
+					: 0.5;
 		s.forward_fold =
 			up(trunk, T.foldTrunk, 0) *
 			down(f.headHeight, T.foldHeadHeight, 0.5) *
 			up(f.hipHeight, T.standingHipHeight, 0.5) *
-			down(f.wristAnkleDist, T.foldWristAnkle, 0.6) *
+			down(f.wristAnkleDist, T.foldWristAnkle, 0.8) *
+			handsLow *
 			kneesStraightish;
 	} else s.forward_fold = 0;
 
@@ -88,29 +149,35 @@ export function postureScores(f: PostureFeatures): Partial<Record<PostureLabel, 
 			base *
 			up(trunk, T.cobraTrunkMin, 0) *
 			down(trunk, T.cobraTrunkMax, 0) *
-			up(f.forearmAngleDeg, T.cobraForearm, 0.4) *
-			down(f.hipAngleDeg, T.cobraHipAngle, 0.5);
+			(f.forearmAngleDeg === null ? down(trunk, T.proneArmsUnseenSplit, 0) : up(f.forearmAngleDeg, T.cobraForearm, 0)) *
+			down(f.hipAngleDeg, T.cobraHipAngle, 0.85);
 		s.sphinx =
 			base *
 			up(trunk, T.sphinxTrunkMin, 0) *
 			down(trunk, T.sphinxTrunkMax, 0) *
-			up(f.forearmAngleDeg, T.sphinxForearmLow, 0.3) *
-			down(f.forearmAngleDeg, T.sphinxForearmHigh, 0.3) *
-			up(f.elbowAngleMinDeg, T.sphinxElbowLow, 0.5) *
-			down(f.elbowAngleMinDeg, T.sphinxElbowHigh, 0.5);
+			(f.forearmAngleDeg === null
+				? up(trunk, T.proneArmsUnseenSplit, 0)
+				: up(f.forearmAngleDeg, T.sphinxForearmLow, 0) * down(f.forearmAngleDeg, T.sphinxForearmHigh, 0)) *
+			up(f.elbowAngleMinDeg, T.sphinxElbowLow, 0.85) *
+			down(f.elbowAngleMinDeg, T.sphinxElbowHigh, 0.85);
 	} else {
 		s.cobra = 0;
 		s.sphinx = 0;
 	}
 
-	// ---- back_extension: standing, hands on the lower back, trunk bent back (or about to).
-	if (haveTrunk && f.handsLowerBackDist !== null) {
-		const pitchBack = f.trunkPitchDeg === null ? 0.5 : 0.4 + 0.6 * down(f.trunkPitchDeg, T.backExtPitch, 0.5);
+	// ---- back_extension: standing, hands on the lower back, trunk bent back (or about to). From the
+	// front the hands are hidden behind the body: elbows at the waist with both wrists unseen.
+	if (haveTrunk && (f.handsLowerBackDist !== null || f.handsHiddenBehind)) {
+		const pitchBack = f.trunkPitchDeg === null ? 0.6 : 0.4 + 0.6 * down(f.trunkPitchDeg, T.backExtPitch, 0.5);
+		const hands =
+			f.handsLowerBackDist !== null
+				? down(f.handsLowerBackDist, T.backExtHands, 0)
+				: T.backExtHiddenHands * (f.handsHiddenBehind ?? 0);
 		s.back_extension =
-			standing *
-			down(f.handsLowerBackDist, T.backExtHands, 0) *
+			stance *
+			hands *
 			pitchBack *
-			down(f.trunkPitchDeg ?? trunk, { c: 25, w: 12 }, 0.5);
+			down(f.trunkPitchDeg ?? trunk, T.backExtNotForward, 0.5);
 	} else s.back_extension = 0;
 
 	// ---- hanging: both arms straight overhead, wrists above the head, body vertical.
@@ -127,29 +194,37 @@ export function postureScores(f: PostureFeatures): Partial<Record<PostureLabel, 
 	// ---- slouched vs upright (sitting or standing; from the front, the side or with only the
 	// upper body). Evidence of a slump from any of several cues (users: "combine several cues").
 	const neckCue = up(f.neckFlexionDeg, T.slouchNeck, 0);
-	const roundCue = up(f.shoulderRoundingDeg, T.slouchRounding, 0);
+	// The neck bent forward from the trunk counts when the head also juts forward of vertical: leaning
+	// back on a backrest with the head held upright bends the neck from the trunk too.
+	const roundCue = up(f.shoulderRoundingDeg, T.slouchRounding, 0) * up(f.neckFlexionDeg, T.roundingNeckMin, 0);
 	const frontal = f.neckHeightRatio !== null && f.neckHeightRatio < T.frontalNeckHeightMax;
+	// Raising the arms lifts the shoulders towards the ears: the front cue means nothing then.
 	const frontCue = frontal
-		? down(f.neckHeightRatio! - T.slouchNoseWeight * (f.noseDropRatio ?? 0), T.slouchFrontIndex, 0)
+		? down(f.neckHeightRatio! - T.slouchNoseWeight * (f.noseDropRatio ?? 0), T.slouchFrontIndex, 0) *
+			(1 - up(f.wristShoulderHeight, T.armsRaised, 0))
 		: 0;
-	const hunchCue = haveTrunk ? seated * up(trunk, T.slouchHunch, 0) * (1 - squat) : 0;
+	const hunchCue = haveTrunk ? sitting * up(trunk, T.slouchHunch, 0) : 0;
 	const slump = anyOf(0.9 * neckCue, 0.7 * roundCue, 0.95 * frontCue, 0.85 * hunchCue);
 	const postureCtx = haveTrunk
-		? Math.max(standing, seated) * (1 - lying) * (1 - squat)
+		? legsUnseen
+			? T.legsUnseenStance
+			: Math.max(stance, sitting) * (1 - lying)
 		: cov.upperBodyOnly
 			? 1
 			: 0.6;
 	// Seated people hunch far over a desk; standing, a trunk past ~40 degrees is a bend, not a slouch.
 	const notBowing = haveTrunk
-		? seated * down(trunk, T.slouchTrunkMax, 0) + (1 - seated) * down(trunk, T.slouchStandingTrunkMax, 0)
+		? sitting * down(trunk, T.slouchTrunkMax, 0) + (1 - sitting) * down(trunk, T.slouchStandingTrunkMax, 0)
 		: 1;
 	const busy = Math.max(s.hands_on_knees, s.back_extension, s.hanging);
-	s.slouched = slump * postureCtx * notBowing * (1 - busy);
+	s.slouched = slump * postureCtx * notBowing * (1 - busy) * (1 - armsUp);
 	const uprightTrunk = haveTrunk ? down(trunk, T.uprightTrunk, 0) : 0.9;
 	s.upright = (1 - slump) * uprightTrunk * postureCtx * (1 - busy);
 
+	// 'other' is the support no label has; in an ordinary stance the back is upright or slouched
+	// (a borderline case is a close call between those two, not 'other').
 	const best = Math.max(...Object.values(s).map((v) => v ?? 0));
-	s.other = Math.max(0.02, 1 - best);
+	s.other = Math.max(0.02, 1 - Math.max(best, postureCtx * (1 - busy)));
 	s.unknown = 0;
 	return s;
 }

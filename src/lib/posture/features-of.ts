@@ -31,6 +31,11 @@ import { wristHeight } from '../features/wrist-height';
 import { wristShoulderHeight } from '../features/wrist-shoulder-height';
 import { forearmAngleDeg } from '../features/forearm-angle';
 import { shankAngleDeg } from '../features/shank-angle';
+import { footLevelDiff } from '../features/foot-level';
+import { comOverFeet } from '../features/com-over-feet';
+import { kneeSpread } from '../features/knee-spread';
+import { wristKneeHeight } from '../features/wrist-knee-height';
+import { handsHiddenBehind } from '../features/hands-hidden';
 
 export interface FeatureContext {
 	/** Frame width / height; 1 when unknown. */
@@ -75,7 +80,12 @@ export function featuresOfBody(body: Body): PostureFeatures {
 		wristHeight: wristHeight(body),
 		wristShoulderHeight: wristShoulderHeight(body),
 		forearmAngleDeg: forearmAngleDeg(body),
-		shankAngleDeg: shankAngleDeg(body)
+		shankAngleDeg: shankAngleDeg(body),
+		footLevelDiff: footLevelDiff(body),
+		comOverFeet: comOverFeet(body),
+		kneeSpread: kneeSpread(body),
+		wristKneeHeight: wristKneeHeight(body),
+		handsHiddenBehind: handsHiddenBehind(body)
 	};
 }
 

@@ -229,6 +229,9 @@ export const PRESETS = {
 			const pitch = Math.max(15, trunk - j.lumbarFlex - 0.6 * j.thoracicFlex);
 			j.neckFlex = r.uniform(-25, 15);
 			j.headPitch = r.uniform(-25, 10);
+			// Reaching down, the shoulder blades slide forward and down towards the hands.
+			j.shoulderProtraction = r.uniform(15, 35);
+			j.shrug = -r.uniform(10, 30);
 			// Less bent at the hips means more bent at the knees, or the hands could not reach.
 			const knee =
 				trunk > 75 && r.chance(0.4) ? r.uniform(0, 12) : r.uniform(15, 35) + Math.max(0, 70 - trunk) * 0.6;
@@ -340,10 +343,11 @@ export const PRESETS = {
 		label: 'hanging',
 		make(r, body) {
 			const j: Partial<JointAngles> = {};
-			const grip = r.uniform(5, 25);
+			// Overhead, a negative abduction flares the arms outward: a grip at or beyond shoulder width.
+			const grip = r.uniform(0, 20);
 			for (const s of ['l', 'r'] as const) {
-				j[`${s}ShoulderFlex`] = r.uniform(165, 182);
-				j[`${s}ShoulderAbd`] = grip + r.normal(0, 2);
+				j[`${s}ShoulderFlex`] = r.uniform(165, 180);
+				j[`${s}ShoulderAbd`] = -grip + r.normal(0, 2);
 				j[`${s}ElbowFlex`] = r.uniform(0, 15);
 			}
 			j.shrug = r.uniform(5, 30);
@@ -362,6 +366,7 @@ export const PRESETS = {
 	},
 	arms_overhead_standing: {
 		label: 'upright',
+		alsoOk: ['other'],
 		make(r, body) {
 			// Standing with the hands joined overhead (tree-pose arms) or a wide V (jumping jack):
 			// the back is upright; the arms alone must not read as hanging from a bar.
@@ -467,21 +472,27 @@ export const PRESETS = {
 	squat: {
 		label: 'other',
 		make(r, body) {
+			// Knees over the toes and the trunk leaning forward just enough to keep the weight over
+			// the feet (the hip-shoulder midpoint above the ankles), as balance demands.
 			const j: Partial<JointAngles> = {};
-			const pitch = r.uniform(20, 45);
+			const thigh = r.uniform(70, 100);
+			const tilt = r.uniform(25, 45);
+			const behind = body.thigh * Math.sin((thigh * Math.PI) / 180) - body.shank * Math.sin((tilt * Math.PI) / 180);
+			const torso = body.lumbar + body.thoracic;
+			const lean = Math.min(55, (Math.asin(Math.max(0, Math.min(1, (2 * behind) / torso))) * 180) / Math.PI) + r.normal(0, 4);
+			j.lumbarFlex = r.uniform(-5, 8);
+			const pitch = lean - j.lumbarFlex;
 			for (const s of ['l', 'r'] as const) {
-				const thigh = r.uniform(70, 100);
-				j[`${s}HipFlex`] = pitch + thigh;
-				j[`${s}KneeFlex`] = thigh + r.uniform(20, 45);
+				j[`${s}HipFlex`] = pitch + thigh + r.normal(0, 3);
+				j[`${s}KneeFlex`] = thigh + tilt + r.normal(0, 3);
 				j[`${s}HipAbd`] = r.uniform(5, 25);
 			}
-			j.lumbarFlex = r.uniform(-5, 10);
 			j.neckFlex = r.uniform(-10, 10);
 			lookForward(j, r);
 			const arms = r.pick(['forward', 'chest']);
 			for (const s of ['l', 'r'] as const) {
 				j[`${s}ShoulderFlex`] = arms === 'forward' ? r.uniform(70, 100) : r.uniform(20, 45);
-				j[`${s}ElbowFlex`] = arms === 'forward' ? r.uniform(0, 20) : r.uniform(110, 140);
+				j[`${s}ElbowFlex`] = arms === 'forward' ? r.uniform(0, 20) : r.uniform(100, 130);
 			}
 			return ground(body, flatFeet(makePose(j, { yaw: yaw(r), pitch })), FEET);
 		}
