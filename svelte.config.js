@@ -29,7 +29,9 @@ const config = {
 				'base-uri': ['self'],
 				'form-action': ['self']
 			}
-		}
+		},
+		// src/lib/pwa registers the service worker itself, and not from the tool pages (/harness, /bench).
+		serviceWorker: { register: false }
 	}
 };
 
