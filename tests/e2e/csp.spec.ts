@@ -13,6 +13,9 @@ import { expect, test } from './fixtures/test';
 
 test.use({ launchArgs: fakeCameraArgs(fakeCameraFeed('person.jpg')) });
 
+/** The camera's stop button (not the safety "pain - stop" control). */
+const STOP = /^stop( camera)?$/i;
+
 /** The policy, directive by directive; script-src also carries the hash of SvelteKit's inline bootstrap script. */
 const EXPECTED: Record<string, string[]> = {
 	'default-src': ["'self'"],
@@ -222,7 +225,7 @@ test('the app runs a whole camera session, a model switch and a second visit und
 	await page.getByLabel('Pose model').selectOption('full');
 	await expect(page.getByTestId('session-status')).toHaveAttribute('data-status', 'running');
 	await page.waitForTimeout(2000);
-	await page.getByRole('button', { name: 'Stop' }).click();
+	await page.getByRole('button', { name: STOP }).click();
 	await expect(page.getByTestId('session-status')).toHaveAttribute('data-status', 'idle');
 	expect(await page.evaluate(() => (window as unknown as Probe).__csp)).toEqual([]);
 
@@ -232,7 +235,7 @@ test('the app runs a whole camera session, a model switch and a second visit und
 	expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
 	await page.getByRole('button', { name: 'Start camera' }).click();
 	await expect(page.getByTestId('people')).toHaveText('1');
-	await page.getByRole('button', { name: 'Stop' }).click();
+	await page.getByRole('button', { name: STOP }).click();
 	await expect(page.getByTestId('session-status')).toHaveAttribute('data-status', 'idle');
 
 	expect(await page.evaluate(() => (window as unknown as Probe).__csp)).toEqual([]);
