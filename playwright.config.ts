@@ -1,10 +1,11 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunch } from './scripts/lib/chromium';
 
-const PORT = 4173;
+const PORT = Number(process.env.BACKCHECK_TEST_PORT ?? 4173);
 
 export default defineConfig({
 	testDir: 'tests/e2e',
+	outputDir: process.env.BACKCHECK_TEST_OUTPUT ?? 'test-results',
 	globalSetup: './tests/e2e/global-setup.ts',
 	// Two cores: one browser at a time keeps inference timings sane and the suite predictable.
 	workers: 1,

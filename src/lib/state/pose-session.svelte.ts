@@ -10,6 +10,7 @@ import { PoseEngine, trackProcessor } from '$lib/engine/pose-engine';
 import type { EngineFailure, EngineInfo, EngineResult } from '$lib/engine/types';
 import { openVideoFile, type VideoFileSource } from '$lib/engine/video-file';
 import type { PoseFrame, PoseModel } from '$lib/pose/types';
+import { setupKeyOf } from '$lib/calibration/calibrate';
 
 export type SessionStatus = 'idle' | 'starting' | 'running' | 'error';
 export type SourceKind = 'camera' | 'file';
@@ -50,6 +51,8 @@ export class PoseSession {
 	#track: MediaStreamTrack | null = null;
 	#lastResultAt = 0;
 	#watchdog: ReturnType<typeof setInterval> | null = null;
+	/** Bumped by every stop(): a start that finds it changed was cancelled while it was starting. */
+	#generation = 0;
 
 	/** A live stream that has sent nothing for this long is restarted (a frozen tab, a stalled worker). */
 	static readonly STALL_MS = 4000;
@@ -67,6 +70,12 @@ export class PoseSession {
 		}
 	}
 
+	/** Which camera setup this is (device and resolution): calibrations are kept per setup. */
+	get setupKey(): string {
+		const settings = this.#stream?.getVideoTracks()[0]?.getSettings();
+		return setupKeyOf({ deviceId: settings?.deviceId ?? this.cameraId, width: settings?.width ?? this.frame?.width, height: settings?.height ?? this.frame?.height });
+	}
+
 	get engine(): PoseEngine {
 		this.#engine ??= new PoseEngine(
 			{ model: this.model, delegate: 'CPU', numPoses: 2, assetBase: assetBase() },
@@ -82,12 +91,18 @@ export class PoseSession {
 
 	async startCamera(deviceId = this.cameraId): Promise<void> {
 		await this.stop();
+		const generation = this.#generation;
 		this.#wantCamera = true;
 		this.status = 'starting';
 		this.source = 'camera';
 		this.failure = null;
 		try {
 			const [info, stream] = await Promise.all([this.engine.configure({ ...this.engine.options, model: this.model }), openCamera(deviceId || undefined)]);
+			if (generation !== this.#generation) {
+				// Stopped (paused, snoozed, navigated away) while starting: do not come back on.
+				closeStream(stream);
+				return;
+			}
 			this.info = info;
 			this.#stream = stream;
 			this.mediaStream = stream;
@@ -107,17 +122,48 @@ export class PoseSession {
 
 	async startFile(file: Blob, video: HTMLVideoElement): Promise<void> {
 		await this.stop();
+		const generation = this.#generation;
 		this.status = 'starting';
 		this.source = 'file';
 		this.failure = null;
 		try {
 			this.info = await this.engine.configure({ ...this.engine.options, model: this.model });
 			await this.engine.resetTracking();
-			this.#file = await openVideoFile(file, video);
+			const opened = await openVideoFile(file, video);
+			if (generation !== this.#generation) {
+				opened.close();
+				return;
+			}
+			this.#file = opened;
 			video.addEventListener('ended', () => void this.stop(), { once: true });
 			this.#run(this.#file.track, video);
 		} catch (e) {
 			this.#setFailure(asEngineFailure(e, 'video-unplayable'));
+		}
+	}
+
+	/**
+	 * Plays recorded landmark frames through everything downstream of the worker (classifier, coach, nudges) in
+	 * real time: for demos and for end-to-end tests of motion that photos cannot show.
+	 */
+	async startReplay(frames: readonly PoseFrame[], fps = 15): Promise<void> {
+		await this.stop();
+		this.failure = null;
+		this.status = 'running';
+		this.source = 'file';
+		this.frames = 0;
+		const loop = new AbortController();
+		this.#pageLoop = loop;
+		const started = performance.now();
+		for (const [i, frame] of frames.entries()) {
+			const due = started + (i * 1000) / fps;
+			await new Promise((ok) => setTimeout(ok, Math.max(0, due - performance.now())));
+			if (loop.signal.aborted) return;
+			this.#accept({ frame: { ...frame, t: (i * 1000) / fps + 1 }, timing: { inferenceMs: 0, latencyMs: 0 } });
+		}
+		if (this.#pageLoop === loop) {
+			this.#pageLoop = null;
+			this.status = 'idle';
 		}
 	}
 
@@ -132,6 +178,7 @@ export class PoseSession {
 	}
 
 	async stop(): Promise<void> {
+		this.#generation++;
 		this.#wantCamera = false;
 		this.#track = null;
 		if (this.#watchdog) clearInterval(this.#watchdog);

@@ -4,11 +4,12 @@
  */
 import { parseCalibration, type Calibration } from '$lib/calibration/calibrate';
 import { deliverNudge } from '$lib/nudge/deliver';
+import { localHour, startOfTomorrow } from '$lib/nudge/time';
 import { createNudger, type Nudger } from '$lib/nudge/nudger';
 import type { Nudge, NudgeOutcome, NudgePolicy } from '$lib/nudge/types';
 import { createPosturePipeline, type PosturePipeline, type PostureState } from '$lib/posture/pipeline';
 import type { PostureLabel } from '$lib/posture/types';
-import { sensitivityScale } from '$lib/settings/settings';
+import { sensitivityScale, type Settings } from '$lib/settings/settings';
 import { settings } from '$lib/settings/settings.svelte';
 import type { EngineResult } from '$lib/engine/types';
 import type { PoseSession } from './pose-session.svelte';
@@ -32,7 +33,9 @@ export class PostureWatch {
 
 	readonly session: PoseSession;
 	#pipeline: PosturePipeline;
+	#policy: NudgePolicy;
 	#nudger: Nudger;
+	#nudgerKey = '';
 	#events: WatchEvents;
 	#lastTick = 0;
 	#lastT: number | null = null;
@@ -40,16 +43,23 @@ export class PostureWatch {
 	constructor(session: PoseSession, policy: NudgePolicy, events: WatchEvents = {}) {
 		this.session = session;
 		this.#events = events;
+		this.#policy = policy;
 		settings.load();
-		const scale = sensitivityScale(settings.value.sensitivity);
-		this.#nudger = createNudger({
-			...policy,
-			slouchNudgeAfterMs: policy.slouchNudgeAfterMs * scale,
-			flexionNudgeAfterMs: policy.flexionNudgeAfterMs * scale,
-			maxPerHour: Math.min(policy.maxPerHour, settings.value.maxNudgesPerHour)
-		});
+		this.#nudger = this.#nudgerFor(settings.value);
 		this.#pipeline = createPosturePipeline({ calibration: null });
 		session.onResult = (r) => this.#onResult(r);
+	}
+
+	/** The nudge policy scaled by the person's sensitivity and capped by their hourly limit. */
+	#nudgerFor(s: Settings): Nudger {
+		const scale = sensitivityScale(s.sensitivity);
+		this.#nudgerKey = `${s.sensitivity}/${s.maxNudgesPerHour}`;
+		return createNudger({
+			...this.#policy,
+			slouchNudgeAfterMs: this.#policy.slouchNudgeAfterMs * scale,
+			flexionNudgeAfterMs: this.#policy.flexionNudgeAfterMs * scale,
+			maxPerHour: Math.min(this.#policy.maxPerHour, s.maxNudgesPerHour)
+		});
 	}
 
 	/** Uses the calibration saved for this camera setup, if any. */
@@ -74,9 +84,7 @@ export class PostureWatch {
 	}
 
 	snoozeUntilTomorrow(): void {
-		const tomorrow = new Date();
-		tomorrow.setHours(24, 0, 0, 0);
-		this.snoozeUntil = tomorrow.getTime();
+		this.snoozeUntil = startOfTomorrow(Date.now());
 		this.#dismiss('snoozed');
 	}
 
@@ -99,11 +107,13 @@ export class PostureWatch {
 		const state = this.#pipeline.update(r.frame);
 		this.state = state;
 		const now = Date.now();
+		// Sensitivity or the hourly cap changed: they apply from now on.
+		if (`${settings.value.sensitivity}/${settings.value.maxNudgesPerHour}` !== this.#nudgerKey) this.#nudger = this.#nudgerFor(settings.value);
 		const dt = this.#lastT === null ? 0 : Math.min(2000, Math.max(0, r.frame.t - this.#lastT));
 		this.#lastT = r.frame.t;
 		this.totals[state.label] = (this.totals[state.label] ?? 0) + dt;
 		const step = this.#nudger.update(
-			{ t: now, label: state.label, sinceMs: state.sinceMs, exercise: state.exercise, hour: new Date(now).getHours() },
+			{ t: now, label: state.label, sinceMs: state.sinceMs, exercise: state.exercise, hour: localHour(now) },
 			{ paused: this.paused, snoozeUntil: this.snoozeUntil, afterExercise: this.afterExercise }
 		);
 		if (step.resolved) {
