@@ -65,6 +65,12 @@ export function angleBetween(a: Vec3, b: Vec3): number | null {
 	return Math.acos(c) * RAD;
 }
 
+/** Inner angle at b of the chain a-b-c in degrees (180 = straight); null if a point is missing. */
+export function jointAngle(a: Vec3 | null, b: Vec3 | null, c: Vec3 | null): number | null {
+	if (!a || !b || !c) return null;
+	return angleBetween(sub(a, b), sub(c, b));
+}
+
 /** Angle of v from straight up (0 = pointing up, 90 = horizontal, 180 = pointing down). */
 export function angleFromUp(v: Vec3): number | null {
 	return angleBetween(v, UP);
@@ -88,9 +94,12 @@ function visOf(l: Landmark | WorldLandmark | null | undefined): number {
 /**
  * Turns one person's landmarks into gated points on one scale.
  *
- * - World landmarks (metres, true 3-D) are used when the person has them.
- * - Otherwise image landmarks as 2-D points: x multiplied by `aspect` (width / height) so that one
- *   unit is the frame height in both directions; z = 0 (see the module comment).
+ * - Image landmarks as 2-D points: x multiplied by `aspect` (width / height) so that one unit is
+ *   the frame height in both directions; z = 0 (see the module comment).
+ * - World landmarks (metres, 3-D) only when the person has no usable image landmarks (a source
+ *   that gives world coordinates alone). When both are there the image ones are used: the world
+ *   landmarks' depth is the same network's guess as the image z, and on generated people with
+ *   realistic depth noise it made upright people read slouched from the front.
  * - A landmark is seen when it is present, finite, its visibility is >= `minVisibility` (missing
  *   visibility counts as visible) and, for image landmarks, it lies inside the frame.
  */
@@ -102,8 +111,13 @@ export function toBodyPoints(
 	const a = finite(aspect) && aspect > 0 ? aspect : 1;
 	const img = person.landmarks ?? [];
 	const world = person.worldLandmarks;
+	let imgCount = 0;
+	for (let i = 0; i < LANDMARK_COUNT; i++) {
+		const l = img[i];
+		if (l && finite(l.x) && finite(l.y)) imgCount++;
+	}
 	let useWorld = false;
-	if (world && world.length >= LANDMARK_COUNT) {
+	if (imgCount < 4 && world && world.length >= LANDMARK_COUNT) {
 		let n = 0;
 		for (let i = 0; i < LANDMARK_COUNT; i++) if (world[i]) n++;
 		useWorld = n >= 4;

@@ -48,7 +48,8 @@ export function postureScores(f: PostureFeatures): Partial<Record<PostureLabel, 
 			? 0.5
 			: up(f.thighAngleDeg, T.seatedThighLow, 0.5) *
 				down(f.thighAngleDeg, T.seatedThighHigh, 0.5) *
-				down(f.hipHeight, T.seatedHipHeight, 0.7);
+				down(f.hipHeight, T.seatedHipHeight, 0.7) *
+				down(f.kneeAngleMinDeg, T.seatedKnee, 1);
 	const lying =
 		f.legAngleDeg === null
 			? 0
@@ -58,18 +59,16 @@ export function postureScores(f: PostureFeatures): Partial<Record<PostureLabel, 
 	// feet. Legs opened wide sideways (goddess, warrior II) are exercise too.
 	// Facing the camera the balance is not seen; shins tilted out of the picture (knees over the toes)
 	// stand in.
+	const kneesBent =
+		f.kneeAngleMinDeg !== null ? down(f.kneeAngleMinDeg, T.squatKnee, 0) : up(f.thighAngleDeg, T.seatedThighLow, 0);
 	const squat =
-		f.kneeAngleMinDeg === null
-			? 0
-			: down(f.kneeAngleMinDeg, T.squatKnee, 0) *
-				(f.comOverFeet !== null
-					? down(Math.abs(f.comOverFeet), T.squatBalance, 0)
-					: up(f.shankAngleDeg, T.squatShank, 0));
+		kneesBent *
+		(f.comOverFeet !== null ? down(Math.abs(f.comOverFeet), T.squatBalance, 0) : up(f.shankAngleDeg, T.squatShank, 0));
 	const wideLegs = up(f.kneeSpread, T.wideKnees, 0);
 	// An ordinary stance, where "upright" and "slouched" mean something: both feet down and both knees
 	// nearly straight when standing (not a lunge, a squat or a one-legged balance), or seated.
-	const bothFeetDown = down(f.footLevelDiff, T.footLevel, 0.8);
-	const stance = standing * up(f.kneeAngleMinDeg, T.standingKnees, 0.7) * bothFeetDown * (1 - wideLegs);
+	const bothFeetDown = down(f.footLevelDiff, T.footLevel, 0.95);
+	const stance = standing * up(f.kneeAngleMinDeg, T.standingKnees, 0.9) * bothFeetDown * (1 - wideLegs);
 	const sitting = seated * (1 - squat) * (1 - wideLegs);
 	// Arms raised overhead are a stretch or an exercise, never a slump.
 	const armsUp = up(f.wristsAboveHead, T.armsOverhead, 0);
@@ -90,7 +89,8 @@ export function postureScores(f: PostureFeatures): Partial<Record<PostureLabel, 
 					: T.hokLegsUnseen;
 		const bent = up(trunk, T.hokTrunkMin, 0) * down(trunk, T.hokTrunkMax, 0);
 		let hands: number;
-		if (f.wristKneeDist !== null) {
+		if (f.handsHiddenBehind === 1) hands = 0;
+		else if (f.wristKneeDist !== null) {
 			// Close to a knee, or level with the knees and not far off (a hand on the outside of the
 			// knee, seen at an angle).
 			const near = down(f.wristKneeDist, T.hokWristKnee, 0);
@@ -129,9 +129,9 @@ export function postureScores(f: PostureFeatures): Partial<Record<PostureLabel, 
 		const handsLow =
 			f.wristKneeHeight !== null
 				? down(f.wristKneeHeight, T.foldWristBelowKnee, 0.5)
-				: f.wristKneeDist !== null
-					? up(f.wristKneeDist, T.hokWristKnee, 0.5)
-					: 0.5;
+				: f.wristHeight !== null
+					? down(f.wristHeight, T.foldWristHeight, 0.6)
+					: 0.6;
 		s.forward_fold =
 			up(trunk, T.foldTrunk, 0) *
 			down(f.headHeight, T.foldHeadHeight, 0.5) *
@@ -242,7 +242,6 @@ export function classifyFeatures(f: PostureFeatures): PostureVerdict {
 			label = k;
 		} else if (v > second) second = v;
 	}
-	if (label !== 'unknown' && label !== 'other' && best < T.minScore) label = 'other';
 	const b = label === 'other' ? (scores.other ?? 0) : best;
 	// Sure when the winner is strong and clearly ahead of the runner-up.
 	const confidence = Math.max(0, Math.min(1, b * (b / (b + second + 1e-9))));

@@ -28,6 +28,8 @@ export const THRESHOLDS = {
 	seatedThighHigh: { c: 140, w: 20 },
 	/** Seated hips are below ~1.35 trunk lengths over the ankles. */
 	seatedHipHeight: { c: 1.35, w: 0.3 },
+	/** ... and the knees bent (< ~145 degrees): straight legs with level thighs are a plank. */
+	seatedKnee: { c: 145, w: 20 },
 	/** Lying: legs along the floor (hips to ankles > ~60 degrees from down) ... */
 	lyingLegAngle: { c: 58, w: 20 },
 	/** ... and hips near the floor (domain, cobra: "hips stay glued to the floor"). */
@@ -77,7 +79,7 @@ export const THRESHOLDS = {
 	 * Whatever the knees: the hands hang below the head (in prostration they rest beside it, within
 	 * ~0.1 trunk lengths of its height) ...
 	 */
-	hokWristsNotAtHead: { c: -0.12, w: 0.12 },
+	hokWristsNotAtHead: { c: -0.2, w: 0.1 },
 	/** ... head not far below the hips (prostration and folds drop it ~0.7-1.4 trunk lengths) ... */
 	hokHeadNotLow: { c: -0.72, w: 0.25 },
 	/** ... and clearly bowing (a desk hunch with the legs hidden stays under ~50 degrees) ... */
@@ -102,6 +104,8 @@ export const THRESHOLDS = {
 	foldWristAnkle: { c: 1.2, w: 0.5 },
 	/** Hands below the knees (reaching down the shins or to the floor). */
 	foldWristBelowKnee: { c: -0.15, w: 0.2 },
+	/** Knees unseen: hands within ~0.5 trunk lengths of the ankles' height (knee height is ~0.8). */
+	foldWristHeight: { c: 0.5, w: 0.25 },
 
 	// ---- upright and slouched ---------------------------------------------------------------------
 	/** An upright trunk stays within ~20 degrees of vertical (sitting tall or leaning on a backrest). */
@@ -185,9 +189,5 @@ export const THRESHOLDS = {
 	/** ... body vertical ... */
 	hangTrunk: { c: 30, w: 15 },
 	/** ... and hands apart as on a bar (front view only: joined hands overhead are not a bar grip). */
-	hangGrip: { c: 0.7, w: 0.35 },
-
-	// ---- Decision ---------------------------------------------------------------------------------
-	/** Below this best score nothing fits well: 'other'. */
-	minScore: 0.5
+	hangGrip: { c: 0.7, w: 0.35 }
 } as const satisfies Record<string, Soft | number>;

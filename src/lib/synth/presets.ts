@@ -264,7 +264,8 @@ export const PRESETS = {
 		label: 'forward_fold',
 		make(r, body) {
 			const j: Partial<JointAngles> = {};
-			const pitch = r.uniform(65, 105);
+			// Toe touch: the trunk hangs past horizontal (>~105 degrees from vertical) over straight legs.
+			const pitch = r.uniform(75, 110);
 			j.lumbarFlex = r.uniform(15, 35);
 			j.thoracicFlex = r.uniform(10, 30);
 			j.neckFlex = r.uniform(0, 30);

@@ -1,0 +1,57 @@
+/**
+ * Micro-benchmark of the still classifier: features + classification per frame, in Node, over
+ * generated frames of every posture class from the front, the side and 45 degrees (with noise and
+ * lost landmarks, some with world landmarks, some desk-webcam crops). The issue's budget is
+ * 200 µs per frame.
+ */
+import type { PersonPose } from '../pose/types';
+import { PRESETS, type PresetName, type ViewName } from '../synth/presets';
+import { scene } from '../synth/scene';
+import { rng } from '../synth/math';
+import { classifyPosture } from './classify';
+
+export interface ClassifyBench {
+	/** Frames classified in the timed runs. */
+	frames: number;
+	/** Median over runs of the mean µs per frame (features + classification). */
+	usPerFrame: number;
+	/** Slowest run's µs per frame. */
+	worstUsPerFrame: number;
+}
+
+/** Distinct generated frames with their aspect (built once; generation is not timed). */
+export function benchFrames(count = 400, seed = 7): Array<{ person: PersonPose; aspect: number }> {
+	const r = rng(seed);
+	const names = Object.keys(PRESETS) as PresetName[];
+	const out: Array<{ person: PersonPose; aspect: number }> = [];
+	for (let i = 0; i < count; i++) {
+		const preset = names[i % names.length];
+		const p = PRESETS[preset] as { desk?: boolean };
+		const view: ViewName | 'desk' = p.desk && i % 3 === 0 ? 'desk' : (['front', 'side', '45'] as const)[i % 3];
+		const s = scene({ preset, view, rng: r, world: i % 4 === 0 });
+		out.push({ person: s.person, aspect: s.width / s.height });
+	}
+	return out;
+}
+
+/** µs per frame for features + classification (median of `runs` passes over the frames). */
+export function benchClassify(opts: { frames?: number; runs?: number } = {}): ClassifyBench {
+	const frames = benchFrames(opts.frames ?? 400);
+	const runs = opts.runs ?? 7;
+	let sink = 0;
+	// Warm-up: let the JIT settle.
+	for (let k = 0; k < 3; k++) for (const f of frames) sink += classifyPosture(f.person, { aspect: f.aspect }).confidence;
+	const perRun: number[] = [];
+	for (let k = 0; k < runs; k++) {
+		const t0 = performance.now();
+		for (const f of frames) sink += classifyPosture(f.person, { aspect: f.aspect }).confidence;
+		perRun.push(((performance.now() - t0) * 1000) / frames.length);
+	}
+	if (!Number.isFinite(sink)) throw new Error('unreachable');
+	perRun.sort((a, b) => a - b);
+	return {
+		frames: frames.length * runs,
+		usPerFrame: Math.round(perRun[Math.floor(runs / 2)] * 100) / 100,
+		worstUsPerFrame: Math.round(perRun[runs - 1] * 100) / 100
+	};
+}
