@@ -52,6 +52,46 @@ export function hipHeightOf(body: BodyDims, pose: BodyPose): number {
 	return midOf(forwardKinematics(body, pose).points, LM.leftHip, LM.rightHip)[1];
 }
 
+/**
+ * Puts a wrist on `target` starting from the arm of `near` (a neighbouring keyframe), searching the
+ * shoulder angles only around it: interpolating between two keyframes then moves the arm smoothly
+ * instead of swinging it through another solution of the same reach.
+ */
+export function reachWristNear(body: BodyDims, pose: BodyPose, side: 'l' | 'r', target: V3, near: BodyPose): BodyPose {
+	const out = clonePose(pose);
+	const sk = forwardKinematics(body, out);
+	const sh = sk.points[side === 'l' ? LM.leftShoulder : LM.rightShoulder];
+	const d = Math.hypot(target[0] - sh[0], target[1] - sh[1], target[2] - sh[2]);
+	const a = body.upperArm;
+	const b = body.forearm;
+	const cosE = Math.max(-1, Math.min(1, (d * d - a * a - b * b) / (2 * a * b)));
+	out.joints[`${side}ElbowFlex`] = Math.acos(cosE) * RAD;
+	out.joints[`${side}ShoulderRot`] = near.joints[`${side}ShoulderRot`];
+	const wi = side === 'l' ? LM.leftWrist : LM.rightWrist;
+	const cost = (flex: number, abd: number) => {
+		out.joints[`${side}ShoulderFlex`] = flex;
+		out.joints[`${side}ShoulderAbd`] = abd;
+		const w = forwardKinematics(body, out).points[wi];
+		return Math.hypot(w[0] - target[0], w[1] - target[1], w[2] - target[2]);
+	};
+	let best: [number, number] = [near.joints[`${side}ShoulderFlex`], near.joints[`${side}ShoulderAbd`]];
+	let bestC = cost(...best);
+	for (const step of [8, 4, 2, 1, 0.5]) {
+		for (let k = 0; k < 6; k++) {
+			const [f0, a0] = best;
+			let moved = false;
+			for (const [df, da] of [[step, 0], [-step, 0], [0, step], [0, -step], [step, step], [-step, -step], [step, -step], [-step, step]]) {
+				const c = cost(f0 + df, a0 + da);
+				if (c < bestC) [bestC, best, moved] = [c, [f0 + df, a0 + da], true];
+			}
+			if (!moved) break;
+		}
+	}
+	out.joints[`${side}ShoulderFlex`] = best[0];
+	out.joints[`${side}ShoulderAbd`] = best[1];
+	return out;
+}
+
 /** Bisection for an increasing function: the x in [lo, hi] where f(x) = target (clamped). */
 function solve(f: (x: number) => number, target: number, lo: number, hi: number): number {
 	let a = lo;
@@ -111,7 +151,7 @@ function proneBase(yaw: number, s: ProneSpec, spine: number, hipFlex: number): B
  * A prone pose with the trunk at `spec.liftDeg` above the floor, hips down (or raised by
  * `hipLiftM`), legs long, arms as asked.
  */
-export function pronePose(body: BodyDims, yaw: number, spec: ProneSpec): BodyPose {
+export function pronePose(body: BodyDims, yaw: number, spec: ProneSpec, near?: BodyPose): BodyPose {
 	const spine = solve((x) => trunkElevationOf(body, proneBase(yaw, spec, x, 0)), spec.liftDeg, -20, 110);
 	const flat = ground(body, proneBase(yaw, spec, spine, 0), LOWER);
 	let p = flat;
@@ -127,7 +167,7 @@ export function pronePose(body: BodyDims, yaw: number, spec: ProneSpec): BodyPos
 		);
 		p = ground(body, proneBase(yaw, spec, spine, flex), LEGS_ONLY);
 	}
-	return placeProneArms(body, p, spec);
+	return placeProneArms(body, p, spec, near);
 }
 
 /** Where the hands go for a cobra at this pose: on the floor under the shoulders, a little forward. */
@@ -143,7 +183,7 @@ export function cobraHands(body: BodyDims, pose: BodyPose): [V3, V3] {
 	return [out[0], out[1]];
 }
 
-function placeProneArms(body: BodyDims, pose: BodyPose, spec: ProneSpec): BodyPose {
+function placeProneArms(body: BodyDims, pose: BodyPose, spec: ProneSpec, near?: BodyPose): BodyPose {
 	const arms = spec.arms ?? 'push';
 	const sk = forwardKinematics(body, pose);
 	const { fwd, left } = axes(pose.root.yaw);
@@ -153,14 +193,14 @@ function placeProneArms(body: BodyDims, pose: BodyPose, spec: ProneSpec): BodyPo
 		const hands = spec.hands ?? cobraHands(body, pose);
 		for (const [i, side] of (['l', 'r'] as const).entries()) {
 			p.joints[`${side}ShoulderRot`] = -10;
-			p = reachWrist(body, p, side, hands[i]);
+			p = near ? reachWristNear(body, p, side, hands[i], near) : reachWrist(body, p, side, hands[i]);
 		}
 	} else if (arms === 'sides') {
 		for (const side of ['l', 'r'] as const) {
 			const sign = side === 'l' ? 1 : -1;
 			const hip = sk.points[side === 'l' ? LM.leftHip : LM.rightHip];
 			const target = vadd(vadd([hip[0], 0.04 * k, hip[2]], vscale(fwd, 0.1 * k)), vscale(left, sign * 0.12 * k));
-			p = reachWrist(body, p, side, target);
+			p = near ? reachWristNear(body, p, side, target, near) : reachWrist(body, p, side, target);
 		}
 	} else {
 		for (const side of ['l', 'r'] as const) {
@@ -235,8 +275,11 @@ function standingBase(yaw: number, s: BackExtensionSpec, bend: number): BodyPose
 	return p;
 }
 
-/** A standing back extension with the trunk line `backDeg` behind vertical. */
-export function backExtensionPose(body: BodyDims, yaw: number, spec: BackExtensionSpec): BodyPose {
+/**
+ * A standing back extension with the trunk line `backDeg` behind vertical; `near` (another keyframe
+ * of the set) keeps the arms on the same solution.
+ */
+export function backExtensionPose(body: BodyDims, yaw: number, spec: BackExtensionSpec, near?: BodyPose): BodyPose {
 	const bend = solve((x) => trunkBackLeanOf(body, standingBase(yaw, spec, x)), spec.backDeg, -10, 120);
 	let p = ground(body, standingBase(yaw, spec, bend), FEET);
 	if ((spec.hands ?? 'back') === 'back') {
@@ -248,8 +291,9 @@ export function backExtensionPose(body: BodyDims, yaw: number, spec: BackExtensi
 		const k = body.height / 1.72;
 		for (const side of ['l', 'r'] as const) {
 			const sign = side === 'l' ? 1 : -1;
+			const target = vadd(vadd(lumbar, vscale(fwd, -0.12 * k)), vscale(left, sign * 0.07 * k));
 			p.joints[`${side}ShoulderRot`] = 70;
-			p = reachWrist(body, p, side, vadd(vadd(lumbar, vscale(fwd, -0.12 * k)), vscale(left, sign * 0.07 * k)));
+			p = near ? reachWristNear(body, p, side, target, near) : reachWrist(body, p, side, target);
 		}
 	}
 	return p;
@@ -355,6 +399,8 @@ export interface CobraRep extends Omit<ProneSpec, 'liftDeg' | 'arms' | 'hands'> 
 	restMs?: number;
 	/** Arms by the sides (no push from the hands). */
 	noPush?: boolean;
+	/** The faults come and go during the hold (present in its middle third) instead of all along. */
+	faultMidHold?: boolean;
 }
 
 const FLAT_DEG = 3;
@@ -389,11 +435,13 @@ export function cobraTake(
 	}
 	const truth: RepTruth[] = [];
 	let ref: BodyPose | null = null;
+	/** The previous keyframe's arms, so that every keyframe's arms come from one IK solution family. */
+	let prevArms: BodyPose | null = null;
 	for (const rep of reps) {
-		const top = pronePose(body, yaw, { ...rep, liftDeg: rep.peakDeg, arms: rep.noPush ? 'sides' : 'push' });
-		const clean = pronePose(body, yaw, { liftDeg: rep.peakDeg });
+		const clean = pronePose(body, yaw, { liftDeg: rep.peakDeg }, prevArms ?? undefined);
 		const hands = cobraHands(body, clean);
-		const flat = pronePose(body, yaw, { liftDeg: FLAT_DEG, arms: rep.noPush ? 'sides' : 'push', hands });
+		const top = pronePose(body, yaw, { ...rep, liftDeg: rep.peakDeg, arms: rep.noPush ? 'sides' : 'push', hands: rep.noPush ? undefined : hands }, clean);
+		const flat = pronePose(body, yaw, { liftDeg: FLAT_DEG, arms: rep.noPush ? 'sides' : 'push', hands }, rep.noPush ? top : clean);
 		ref ??= top;
 		const rest = rep.restMs ?? 1500;
 		const rise = rep.riseMs ?? 1800;
@@ -402,9 +450,20 @@ export function cobraTake(
 		keys.push({ t, pose: flat });
 		const startT = t + rest;
 		keys.push({ t: startT, pose: flat });
-		keys.push({ t: startT + rise, pose: top });
-		keys.push({ t: startT + rise + hold, pose: clonePose(top) });
+		if (rep.faultMidHold) {
+			const cleanTop = clean;
+			keys.push({ t: startT + rise, pose: cleanTop });
+			keys.push({ t: startT + rise + hold / 4, pose: clonePose(cleanTop) });
+			keys.push({ t: startT + rise + (hold * 3) / 8, pose: top });
+			keys.push({ t: startT + rise + (hold * 5) / 8, pose: clonePose(top) });
+			keys.push({ t: startT + rise + (hold * 3) / 4, pose: clonePose(cleanTop) });
+			keys.push({ t: startT + rise + hold, pose: clonePose(cleanTop) });
+		} else {
+			keys.push({ t: startT + rise, pose: top });
+			keys.push({ t: startT + rise + hold, pose: clonePose(top) });
+		}
 		keys.push({ t: startT + rise + hold + lower, pose: flat });
+		prevArms = flat;
 		truth.push({
 			startT,
 			topT: startT + rise,
@@ -446,9 +505,11 @@ export function backExtensionTake(body: BodyDims, reps: readonly BackExtensionRe
 	const truth: RepTruth[] = [];
 	let t = 0;
 	let ref: BodyPose | null = null;
+	let prev: BodyPose | null = null;
 	for (const rep of reps) {
-		const upright = backExtensionPose(body, yaw, { backDeg: 0, kneeFlexDeg: rep.kneeFlexDeg, hands: rep.hands });
-		const top = backExtensionPose(body, yaw, { backDeg: rep.peakDeg, kneeFlexDeg: rep.kneeFlexDeg, hands: rep.hands });
+		const upright = backExtensionPose(body, yaw, { backDeg: 0, kneeFlexDeg: rep.kneeFlexDeg, hands: rep.hands }, prev ?? undefined);
+		prev = upright;
+		const top = backExtensionPose(body, yaw, { backDeg: rep.peakDeg, kneeFlexDeg: rep.kneeFlexDeg, hands: rep.hands }, upright);
 		ref ??= upright;
 		const rest = rep.restMs ?? 1500;
 		const bend = rep.bendMs ?? 2500;
