@@ -38,7 +38,7 @@ function emit(frame: PoseFrame, file: string | null, annotator: FrameAnnotator, 
 	}
 	const { annotation, events } = annotator.frame(frame, still);
 	out({ ...record, ...annotation });
-	for (const event of events) out(event);
+	for (const event of events) out(file === null ? event : { ...event, file });
 }
 
 function median(values: number[]): number | null {
@@ -62,7 +62,7 @@ async function main(args: AnalyzeArgs): Promise<number> {
 		}
 		if (calibrationFrames.length === 0) throw new InputError(`${args.calibrate}: no frames to calibrate on`);
 	}
-	const annotator = createFrameAnnotator({ stills: args.stills, calibrationFrames });
+	const annotator = createFrameAnnotator({ stills: args.stills, calibrationFrames, exercise: args.exercise });
 
 	let browser: AnalysisBrowser | null = null;
 	const needsBrowser = args.inputs.some((i) => inputKind(i) !== 'landmarks');
@@ -81,6 +81,7 @@ async function main(args: AnalyzeArgs): Promise<number> {
 					}
 					emit(item.frame, null, annotator, totals, args.stills);
 				}
+				for (const event of annotator.endSequence()) out(event);
 			} else if (kind === 'image') {
 				const r = await browser!.image(input);
 				if (!r.ok) {
@@ -110,6 +111,7 @@ async function main(args: AnalyzeArgs): Promise<number> {
 						fail(`${input}: ${r.failure.detail}`);
 						totals.errors++;
 					}
+					for (const event of annotator.endSequence()) out({ ...event, file: input });
 				} finally {
 					video.cleanup();
 				}

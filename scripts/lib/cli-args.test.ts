@@ -9,8 +9,10 @@ describe('parseAnalyzeArgs', () => {
 			stills: true,
 			calibrate: 'me.jsonl',
 			fps: 15,
+			exercise: null,
 			help: false
 		});
+		expect(parseAnalyzeArgs(['--exercise', 'back_extension', 'a.csv']).exercise).toBe('back_extension');
 	});
 
 	it('refuses what it cannot do, saying why', () => {
@@ -19,6 +21,8 @@ describe('parseAnalyzeArgs', () => {
 		expect(() => parseAnalyzeArgs(['--fps', '-3', 'a.jpg'])).toThrow(/--fps/);
 		expect(() => parseAnalyzeArgs(['--calibrate'])).toThrow(/needs a value/);
 		expect(() => parseAnalyzeArgs(['--frobnicate', 'a.jpg'])).toThrow(/unknown option/);
+		expect(() => parseAnalyzeArgs(['--exercise', 'plank', 'a.csv'])).toThrow(/cobra, back_extension, hang, sphinx/);
+		expect(() => parseAnalyzeArgs(['--exercise', 'cobra', '--stills', 'a.csv'])).toThrow(/--stills/);
 	});
 
 	it('tells images, videos and landmark files apart by name', () => {

@@ -1,5 +1,6 @@
 /** Arguments of `npm run analyze`. Pure, so that it is tested in Node. */
 import type { PoseModel } from '../../src/lib/pose/types';
+import { EXERCISES, isExerciseName, type ExerciseName } from '../../src/lib/coach/types';
 
 export interface AnalyzeArgs {
 	inputs: string[];
@@ -10,6 +11,8 @@ export interface AnalyzeArgs {
 	calibrate: string | null;
 	/** Samples per second taken from videos; null = the video's own frame rate. */
 	fps: number | null;
+	/** Coach this exercise: reps, peaks, holds and form as event lines (null = posture only). */
+	exercise: ExerciseName | null;
 	help: boolean;
 }
 
@@ -24,12 +27,14 @@ Options:
   --stills                    classify every frame on its own (no temporal smoothing)
   --calibrate FILE            canonical JSONL frames of the person upright, to adapt to them first
   --fps N                     frames per second sampled from videos (default: the video's own)
+  --exercise NAME             coach an exercise: ${EXERCISES.join('|')}; adds {"event": "rep" | "hold" | ...}
+                              lines (peak angle, hold, score, faults) and the totals to the summary
   -h, --help                  this text`;
 
 export class UsageError extends Error {}
 
 export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
-	const args: AnalyzeArgs = { inputs: [], model: 'lite', stills: false, calibrate: null, fps: null, help: false };
+	const args: AnalyzeArgs = { inputs: [], model: 'lite', stills: false, calibrate: null, fps: null, exercise: null, help: false };
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i];
 		const value = (): string => {
@@ -60,12 +65,19 @@ export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
 				args.fps = f;
 				break;
 			}
+			case '--exercise': {
+				const e = value();
+				if (!isExerciseName(e)) throw new UsageError(`--exercise must be ${EXERCISES.join(', ')}, not "${e}"`);
+				args.exercise = e;
+				break;
+			}
 			default:
 				if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
 				args.inputs.push(arg);
 		}
 	}
 	if (!args.help && args.inputs.length === 0) throw new UsageError('no input files given');
+	if (args.exercise && args.stills) throw new UsageError('--exercise follows a movement over time; it cannot be used with --stills');
 	return args;
 }
 

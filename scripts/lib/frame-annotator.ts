@@ -1,14 +1,21 @@
 /**
  * What the CLI adds to each frame line beyond the landmarks: the posture state (`posture`, `confidence`)
- * from the same pipeline the app runs, and the summary totals.
+ * from the same pipeline the app runs, and the summary totals. With an exercise (`--exercise`), the coach's
+ * tracker follows the same person: each frame line gets `coach: {phase, angleDeg}`, and reps, holds, rotations
+ * and milestones come out as event lines (`{"event": "rep", "n", "peakDeg", "holdS", "score", "faults", ...}`).
  */
 import { calibrate } from '../../src/lib/calibration/calibrate';
 import { createPosturePipeline, type PosturePipeline } from '../../src/lib/posture/pipeline';
 import type { PoseFrame } from '../../src/lib/pose/types';
+import { createTracker } from '../../src/lib/coach/trackers';
+import { summarizeSet } from '../../src/lib/coach/summary';
+import { coachInput, type CoachEvent, type ExerciseName, type ExerciseTracker } from '../../src/lib/coach/types';
 
 export interface FrameAnnotator {
 	/** A new, unrelated sequence starts (another file): forget tracking and smoothing. */
 	startSequence(): void;
+	/** The sequence ended (end of a file): the events it leaves open (a rep or a hold still going on). */
+	endSequence(): Record<string, unknown>[];
 	frame(frame: PoseFrame, still: boolean): { annotation: Record<string, unknown>; events: Record<string, unknown>[] };
 	summary(): Record<string, unknown>;
 }
@@ -16,34 +23,109 @@ export interface FrameAnnotator {
 export interface AnnotatorOptions {
 	stills: boolean;
 	calibrationFrames: PoseFrame[] | null;
+	/** Coach this exercise on sequences (not on stills). */
+	exercise?: ExerciseName | null;
 }
 
 const round3 = (v: number) => Math.round(v * 1000) / 1000;
+
+/** One event as a CLI line: the contract's fields first, then the detail. */
+export function eventLine(e: CoachEvent): Record<string, unknown> {
+	switch (e.event) {
+		case 'rep':
+			return {
+				event: 'rep',
+				n: e.n,
+				peakDeg: e.peakDeg,
+				holdS: e.holdS,
+				score: e.score,
+				faults: e.faults,
+				exercise: e.exercise,
+				t: e.t,
+				startT: e.startT,
+				progression: e.progression,
+				deltaDeg: e.deltaDeg,
+				components: Object.fromEntries(e.components.map((c) => [c.id, c.score]))
+			};
+		case 'hold':
+			return {
+				event: 'hold',
+				n: e.n,
+				seconds: e.seconds,
+				totalS: e.totalS,
+				exercise: e.exercise,
+				t: e.t,
+				startT: e.startT,
+				...(e.rotations ? { rotations: e.rotations } : {}),
+				...(e.goalS !== undefined ? { goalS: e.goalS } : {})
+			};
+		default:
+			return { ...e };
+	}
+}
 
 export function createFrameAnnotator(opts: AnnotatorOptions): FrameAnnotator {
 	const calibration = opts.calibrationFrames ? calibrate(opts.calibrationFrames) : null;
 	const sequence: PosturePipeline = createPosturePipeline({ calibration, stills: opts.stills });
 	const stills: PosturePipeline = createPosturePipeline({ calibration, stills: true });
+	const exercise = opts.exercise ?? null;
+	const tracker: ExerciseTracker | null = exercise ? createTracker(exercise) : null;
+	const coachEvents: CoachEvent[] = [];
 	const postures: Record<string, number> = {};
 	let lastT = -Infinity;
+
+	const flush = (): Record<string, unknown>[] => {
+		if (!tracker) return [];
+		const events = tracker.finish(lastT);
+		tracker.reset();
+		coachEvents.push(...events);
+		return events.map(eventLine);
+	};
 
 	return {
 		startSequence() {
 			sequence.reset();
+			tracker?.reset();
 			lastT = -Infinity;
 		},
+		endSequence: flush,
 		frame(frame, still) {
+			const events: Record<string, unknown>[] = [];
 			// Frames of one sequence must move forward in time; a file whose clock restarts is a new sequence.
-			if (!still && frame.t <= lastT) sequence.reset();
+			if (!still && frame.t <= lastT) {
+				sequence.reset();
+				events.push(...flush());
+			}
 			if (!still) lastT = frame.t;
 			const state = (still ? stills : sequence).update(frame);
 			postures[state.label] = (postures[state.label] ?? 0) + 1;
 			const annotation: Record<string, unknown> = { posture: state.label, confidence: round3(state.confidence) };
 			if (!still && state.exercise.active) annotation.exercising = true;
-			return { annotation, events: [] };
+			if (tracker && !still) {
+				const s = tracker.update(coachInput(frame, state.personIndex));
+				annotation.coach = s.angleDeg === null ? { phase: s.phase } : { phase: s.phase, angleDeg: s.angleDeg };
+				coachEvents.push(...s.events);
+				events.push(...s.events.map(eventLine));
+			}
+			return { annotation, events };
 		},
 		summary() {
-			return { calibrated: calibration !== null, postures };
+			const out: Record<string, unknown> = { calibrated: calibration !== null, postures };
+			if (exercise) {
+				const s = summarizeSet(exercise, coachEvents);
+				out.exercise = {
+					name: exercise,
+					reps: s.reps,
+					bestPeakDeg: s.bestPeakDeg,
+					holds: s.holdsS,
+					totalHoldS: s.totalHoldS,
+					scores: s.scores,
+					faults: s.faults,
+					improved: s.improved,
+					...(s.rotations ? { rotations: s.rotations } : {})
+				};
+			}
+			return out;
 		}
 	};
 }
