@@ -343,8 +343,9 @@ interface SequenceReport {
 /**
  * posepilot-yoga-sequences: whole movements (stand, get down, hold, back up) from 4 cameras. No
  * per-frame labels: label histograms per asana, frames and longest still-frame runs of
- * hands_on_knees / slouched, cobra recall on the cobra recordings (all frames and the middle 40%,
- * where the hold is), and, when the temporal pipeline exists, whether a flexed state is entered.
+ * hands_on_knees / slouched, cobra recall on the cobra recordings (all frames, and the last third
+ * of each recording, where these recordings hold the pose), and, when the temporal pipeline exists,
+ * whether a flexed state is entered.
  * The cameras' resolution is unknown; 4:3 is assumed (shoulder widths of people facing the camera
  * then match their usual ~0.68 trunk lengths).
  */
@@ -408,8 +409,9 @@ async function posepilot(): Promise<SequenceReport | null> {
 				if (len >= (dwell[run.label] ?? 0)) rep.flexedPastDwell++;
 				run = null;
 			};
-			const hold0 = Math.floor(recs.length * 0.3);
-			const hold1 = Math.ceil(recs.length * 0.7);
+			// The recordings end in the hold (stand, get down, lie, lift into the pose): its last third.
+			const hold0 = Math.floor(recs.length * (2 / 3));
+			const hold1 = recs.length;
 			let lastT = -Infinity;
 			let sawFlexedState = false;
 			let sawCobraState = false;
@@ -617,7 +619,7 @@ async function main() {
 		if (seq.pipelineFlexedStates !== null)
 			console.log(`temporal pipeline: recordings that entered a hands_on_knees/slouched state: ${seq.pipelineFlexedStates}; cobra recordings reaching a cobra state: ${seq.pipelineCobraStates}`);
 		console.log(
-			`cobra recall on cobra recordings: all frames ${(seq.cobraAll.hit / Math.max(1, seq.cobraAll.n)).toFixed(2)} (${seq.cobraAll.hit}/${seq.cobraAll.n}); middle 40% (the hold) ${(seq.cobraHold.hit / Math.max(1, seq.cobraHold.n)).toFixed(2)} (${seq.cobraHold.hit}/${seq.cobraHold.n})`
+			`cobra recall on cobra recordings: all frames ${(seq.cobraAll.hit / Math.max(1, seq.cobraAll.n)).toFixed(2)} (${seq.cobraAll.hit}/${seq.cobraAll.n}); last third (the hold) ${(seq.cobraHold.hit / Math.max(1, seq.cobraHold.n)).toFixed(2)} (${seq.cobraHold.hit}/${seq.cobraHold.n})`
 		);
 	}
 

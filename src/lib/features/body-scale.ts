@@ -1,6 +1,20 @@
 import { LM } from '../pose/landmarks';
 import type { BodyPoints } from './types';
-import { at, dist, hipMid, norm, SEGMENT, shoulderMid, sub } from './geometry';
+import { at, dist, SEGMENT } from './geometry';
+
+/** Bilateral segments (left pair, right pair) and their usual length in trunk lengths. */
+const LIMBS: ReadonlyArray<readonly [number, number, number, number, number]> = [
+	[LM.leftShoulder, LM.leftElbow, LM.rightShoulder, LM.rightElbow, SEGMENT.upperArm],
+	[LM.leftElbow, LM.leftWrist, LM.rightElbow, LM.rightWrist, SEGMENT.forearm],
+	[LM.leftHip, LM.leftKnee, LM.rightHip, LM.rightKnee, SEGMENT.thigh],
+	[LM.leftKnee, LM.leftAnkle, LM.rightKnee, LM.rightAnkle, SEGMENT.shank]
+];
+
+function pairDist(bp: BodyPoints, a: number, b: number): number {
+	const pa = at(bp, a);
+	const pb = at(bp, b);
+	return pa && pb ? dist(pa, pb) : -1;
+}
 
 /**
  * The person's trunk length in the points' units, estimated from every seen segment (each divided
@@ -9,36 +23,31 @@ import { at, dist, hipMid, norm, SEGMENT, shoulderMid, sub } from './geometry';
  * the larger). Works without hips from shoulders and arms. Null when nothing is seen.
  */
 export function bodyScale(bp: BodyPoints): number | null {
-	const est: number[] = [];
-	const push = (len: number | null, ratio: number) => {
-		if (len !== null && len > 1e-9) est.push(len / ratio);
+	// The two largest estimates and how many there are.
+	let first = 0;
+	let second = 0;
+	let count = 0;
+	const push = (len: number, ratio: number) => {
+		if (len <= 1e-9) return;
+		const e = len / ratio;
+		count++;
+		if (e > first) {
+			second = first;
+			first = e;
+		} else if (e > second) second = e;
 	};
-	const s = shoulderMid(bp);
-	const h = hipMid(bp);
+	const ls = at(bp, LM.leftShoulder);
+	const rs = at(bp, LM.rightShoulder);
+	const lh = at(bp, LM.leftHip);
+	const rh = at(bp, LM.rightHip);
 	// The trunk only from both shoulders and both hips: one-sided mids are offset sideways.
-	if (at(bp, LM.leftShoulder) && at(bp, LM.rightShoulder) && at(bp, LM.leftHip) && at(bp, LM.rightHip))
-		push(norm(sub(s!, h!)), SEGMENT.trunk);
-	const pair = (a: number, b: number) => {
-		const pa = at(bp, a);
-		const pb = at(bp, b);
-		return pa && pb ? dist(pa, pb) : null;
-	};
-	const bilateral = (l: [number, number], r: [number, number], ratio: number) => {
-		const a = pair(l[0], l[1]);
-		const b = pair(r[0], r[1]);
-		push(a === null ? b : b === null ? a : Math.max(a, b), ratio);
-	};
-	push(pair(LM.leftShoulder, LM.rightShoulder), SEGMENT.shoulders);
-	push(pair(LM.leftHip, LM.rightHip), SEGMENT.hips);
-	bilateral([LM.leftShoulder, LM.leftElbow], [LM.rightShoulder, LM.rightElbow], SEGMENT.upperArm);
-	bilateral([LM.leftElbow, LM.leftWrist], [LM.rightElbow, LM.rightWrist], SEGMENT.forearm);
-	bilateral([LM.leftHip, LM.leftKnee], [LM.rightHip, LM.rightKnee], SEGMENT.thigh);
-	bilateral([LM.leftKnee, LM.leftAnkle], [LM.rightKnee, LM.rightAnkle], SEGMENT.shank);
+	if (ls && rs && lh && rh)
+		push(Math.hypot((ls.x + rs.x - lh.x - rh.x) / 2, (ls.y + rs.y - lh.y - rh.y) / 2, (ls.z + rs.z - lh.z - rh.z) / 2), SEGMENT.trunk);
+	if (ls && rs) push(dist(ls, rs), SEGMENT.shoulders);
+	if (lh && rh) push(dist(lh, rh), SEGMENT.hips);
+	for (const [a, b, c, d, ratio] of LIMBS) push(Math.max(pairDist(bp, a, b), pairDist(bp, c, d)), ratio);
 	// One-sided trunk (side view, far side hidden): shoulder to hip on the same side.
-	if (est.length < 3) {
-		bilateral([LM.leftShoulder, LM.leftHip], [LM.rightShoulder, LM.rightHip], SEGMENT.trunk);
-	}
-	if (!est.length) return null;
-	est.sort((a, b) => b - a);
-	return est.length >= 3 ? est[1] : est[0];
+	if (count < 3) push(Math.max(pairDist(bp, LM.leftShoulder, LM.leftHip), pairDist(bp, LM.rightShoulder, LM.rightHip)), SEGMENT.trunk);
+	if (!count) return null;
+	return count >= 3 ? second : first;
 }

@@ -144,23 +144,58 @@ export function toBodyPoints(
 			if (w && finite(w.x) && finite(w.y) && finite(w.z)) pts[i] = { x: w.x, y: w.y, z: w.z };
 		} else if (l && finite(l.x) && finite(l.y)) pts[i] = { x: l.x * a, y: l.y, z: 0 };
 	}
-	return { p: pts, vis, source: useWorld ? 'world' : 'image', hasDepth: useWorld };
+	// The fields prepareBody fills in are created here, so that every body has one shape.
+	const out = { p: pts, vis, source: useWorld ? 'world' : 'image', hasDepth: useWorld, mids: null, scale: null, heading: null, sideKnown: false };
+	return out as BodyPoints;
 }
 
 /** A seen point by landmark index, or null. */
 export const at = (bp: BodyPoints, i: number): Vec3 | null => bp.p[i] ?? null;
 
-export const shoulderMid = (bp: BodyPoints) => mid(at(bp, LM.leftShoulder), at(bp, LM.rightShoulder));
-export const hipMid = (bp: BodyPoints) => mid(at(bp, LM.leftHip), at(bp, LM.rightHip));
-export const earMid = (bp: BodyPoints) => mid(at(bp, LM.leftEar), at(bp, LM.rightEar));
-export const kneeMid = (bp: BodyPoints) => mid(at(bp, LM.leftKnee), at(bp, LM.rightKnee));
-export const ankleMid = (bp: BodyPoints) => mid(at(bp, LM.leftAnkle), at(bp, LM.rightAnkle));
+/** Midpoints and the trunk axis, computed once per body by prepareBody (see Body.mids). */
+export interface Mids {
+	sm: Vec3 | null;
+	hm: Vec3 | null;
+	em: Vec3 | null;
+	km: Vec3 | null;
+	am: Vec3 | null;
+	trunk: Vec3 | null;
+}
+
+type MaybeMids = BodyPoints & { mids?: Mids | null };
+
+export const shoulderMid = (bp: BodyPoints) =>
+	(bp as MaybeMids).mids ? (bp as MaybeMids).mids!.sm : mid(at(bp, LM.leftShoulder), at(bp, LM.rightShoulder));
+export const hipMid = (bp: BodyPoints) =>
+	(bp as MaybeMids).mids ? (bp as MaybeMids).mids!.hm : mid(at(bp, LM.leftHip), at(bp, LM.rightHip));
+export const earMid = (bp: BodyPoints) =>
+	(bp as MaybeMids).mids ? (bp as MaybeMids).mids!.em : mid(at(bp, LM.leftEar), at(bp, LM.rightEar));
+export const kneeMid = (bp: BodyPoints) =>
+	(bp as MaybeMids).mids ? (bp as MaybeMids).mids!.km : mid(at(bp, LM.leftKnee), at(bp, LM.rightKnee));
+export const ankleMid = (bp: BodyPoints) =>
+	(bp as MaybeMids).mids ? (bp as MaybeMids).mids!.am : mid(at(bp, LM.leftAnkle), at(bp, LM.rightAnkle));
 
 /** The trunk axis, mid-hips to mid-shoulders, as seen (not completed); null when an end is unseen. */
 export function trunkAxis(bp: BodyPoints): Vec3 | null {
+	const m = (bp as MaybeMids).mids;
+	if (m) return m.trunk;
 	const s = shoulderMid(bp);
 	const h = hipMid(bp);
 	return s && h ? sub(s, h) : null;
+}
+
+/** Computes the midpoints once (prepareBody stores them on the body). */
+export function computeMids(bp: BodyPoints): Mids {
+	const sm = mid(at(bp, LM.leftShoulder), at(bp, LM.rightShoulder));
+	const hm = mid(at(bp, LM.leftHip), at(bp, LM.rightHip));
+	return {
+		sm,
+		hm,
+		em: mid(at(bp, LM.leftEar), at(bp, LM.rightEar)),
+		km: mid(at(bp, LM.leftKnee), at(bp, LM.rightKnee)),
+		am: mid(at(bp, LM.leftAnkle), at(bp, LM.rightAnkle)),
+		trunk: sm && hm ? sub(sm, hm) : null
+	};
 }
 
 /** Shoulder width as seen; null unless both shoulders are seen. */

@@ -26,6 +26,15 @@ export interface BodyPoints {
  * needs, computed once (see `prepareBody`).
  */
 export interface Body extends BodyPoints {
+	/** Shoulder, hip, ear, knee and ankle midpoints and the trunk axis, computed once. */
+	mids: {
+		sm: Vec3 | null;
+		hm: Vec3 | null;
+		em: Vec3 | null;
+		km: Vec3 | null;
+		am: Vec3 | null;
+		trunk: Vec3 | null;
+	} | null;
 	/** Trunk length of this person in the points' units, estimated from every seen segment. */
 	scale: number | null;
 	/**

@@ -116,6 +116,7 @@ export function postureScores(f: PostureFeatures): Partial<Record<PostureLabel, 
 			down(f.wristsAboveHead, T.hokWristsBelowHead, 0) *
 			up(f.headHeight, T.hokHeadNotLow, 0) *
 			down(f.legAngleDeg, T.hokBowLegs, 1) *
+			down(f.thighAngleDeg, T.hokBowThighs, 1) *
 			up(f.hipHeight, T.hokBowHips, 1) *
 			up(f.kneeAngleMinDeg, T.straightishKnee, 1);
 		// Not prostration: there the head drops far below the hips and the hands rest beside it.
@@ -131,7 +132,7 @@ export function postureScores(f: PostureFeatures): Partial<Record<PostureLabel, 
 				? down(f.wristKneeHeight, T.foldWristBelowKnee, 0.5)
 				: f.wristHeight !== null
 					? down(f.wristHeight, T.foldWristHeight, 0.6)
-					: 0.6;
+					: T.foldHandsUnseen;
 		s.forward_fold =
 			up(trunk, T.foldTrunk, 0) *
 			down(f.headHeight, T.foldHeadHeight, 0.5) *

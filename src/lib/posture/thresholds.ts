@@ -93,6 +93,8 @@ export const THRESHOLDS = {
 	hokBowTrunk: { c: 72, w: 12 },
 	/** ... but not with the legs along the floor or the hips on it (kneeling, lying, plank). */
 	hokBowLegs: { c: 50, w: 15 },
+	/** ... nor with the thighs pointing forward (sitting or kneel-sitting). */
+	hokBowThighs: { c: 52, w: 12 },
 	hokBowHips: { c: 0.35, w: 0.2 },
 
 	// ---- forward_fold (domain: "touching the toes / standing forward fold") ----------------------
@@ -106,6 +108,11 @@ export const THRESHOLDS = {
 	foldWristBelowKnee: { c: -0.15, w: 0.2 },
 	/** Knees unseen: hands within ~0.5 trunk lengths of the ankles' height (knee height is ~0.8). */
 	foldWristHeight: { c: 0.5, w: 0.25 },
+	/**
+	 * Neither hands nor knees placed: a deep bow (bowing photos) and a fold look alike; lean away
+	 * from naming the fold.
+	 */
+	foldHandsUnseen: 0.35,
 
 	// ---- upright and slouched ---------------------------------------------------------------------
 	/** An upright trunk stays within ~20 degrees of vertical (sitting tall or leaning on a backrest). */
