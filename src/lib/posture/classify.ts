@@ -214,18 +214,20 @@ export function postureScores(f: PostureFeatures): Partial<Record<PostureLabel, 
 			? 1
 			: 0.6;
 	// Seated people hunch far over a desk; standing, a trunk past ~40 degrees is a bend, not a slouch.
+	// With the legs hidden (under a desk) sitting is the likely stance.
+	const sitW = legsUnseen ? T.legsUnseenStance : sitting;
 	const notBowing = haveTrunk
-		? sitting * down(trunk, T.slouchTrunkMax, 0) + (1 - sitting) * down(trunk, T.slouchStandingTrunkMax, 0)
+		? sitW * down(trunk, T.slouchTrunkMax, 0) + (1 - sitW) * down(trunk, T.slouchStandingTrunkMax, 0)
 		: 1;
 	const busy = Math.max(s.hands_on_knees, s.back_extension, s.hanging);
 	s.slouched = slump * postureCtx * notBowing * (1 - busy) * (1 - armsUp);
 	const uprightTrunk = haveTrunk ? down(trunk, T.uprightTrunk, 0) : 0.9;
 	s.upright = (1 - slump) * uprightTrunk * postureCtx * (1 - busy);
 
-	// 'other' is the support no label has; in an ordinary stance the back is upright or slouched
-	// (a borderline case is a close call between those two, not 'other').
+	// 'other' is the support no label has; in an ordinary stance with a plausible trunk the back is
+	// upright or slouched (a borderline case is a close call between those two, not 'other').
 	const best = Math.max(...Object.values(s).map((v) => v ?? 0));
-	s.other = Math.max(0.02, 1 - Math.max(best, postureCtx * (1 - busy)));
+	s.other = Math.max(0.02, T.otherWeight * (1 - Math.max(best, s.upright + s.slouched)));
 	s.unknown = 0;
 	return s;
 }

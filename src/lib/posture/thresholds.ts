@@ -196,5 +196,12 @@ export const THRESHOLDS = {
 	/** ... body vertical ... */
 	hangTrunk: { c: 30, w: 15 },
 	/** ... and hands apart as on a bar (front view only: joined hands overhead are not a bar grip). */
-	hangGrip: { c: 0.7, w: 0.35 }
+	hangGrip: { c: 0.7, w: 0.35 },
+
+	// ---- Decision ---------------------------------------------------------------------------------
+	/**
+	 * 'other' scores this share of the support no label has. 1: a label must be better than even
+	 * (0.85 let a few slouching sitters into hands_on_knees on the sitting stills).
+	 */
+	otherWeight: 1
 } as const satisfies Record<string, Soft | number>;
