@@ -143,7 +143,8 @@ export function createCobraTracker(options: Partial<CobraOptions> = {}): Exercis
 			if (angle !== null && machine.phase === 'rest') {
 				restLift.push(angle);
 				if (measures?.shoulderEar != null) restShoulderEar.push(measures.shoulderEar);
-				const rest = Math.max(-5, Math.min(o.restMaxDeg, restLift.value() ?? o.restDefaultDeg));
+				// Lying flat the chest is on the floor (0); a reading below it is an offset, not room to lift from.
+				const rest = Math.max(0, Math.min(o.restMaxDeg, restLift.value() ?? o.restDefaultDeg));
 				machine.setThresholds(rest + o.enterAboveRestDeg, rest + o.exitAboveRestDeg);
 			}
 			const step = machine.update(t, angle, speed);
