@@ -77,6 +77,13 @@ test('seeded history: charts and tables over a week and a month, kept over a rel
 	await page.getByRole('radio', { name: 'Last 30 days' }).check();
 	await expect(page.getByTestId('table-posture').locator('tbody tr')).toHaveCount(30);
 	await expect(page.getByTestId('chart-posture')).toHaveAttribute('aria-label', /last 30 days/);
+
+	// Reduced motion: the charts are drawn without animation.
+	await expect(page.getByTestId('chart-posture')).toHaveAttribute('data-animation', 'on');
+	await page.emulateMedia({ reducedMotion: 'reduce' });
+	for (const id of ['chart-posture', 'chart-upright', 'chart-nudges', 'chart-peaks', 'chart-holds']) {
+		await expect(page.getByTestId(id)).toHaveAttribute('data-animation', 'off');
+	}
 });
 
 test('export, clear, import: the history round-trips', async ({ app: { page } }) => {
@@ -131,6 +138,8 @@ test('a corrupted or foreign import is refused with a clear message and the hist
 	dup.nudges[1].id = dup.nudges[0].id;
 	await importFile(page, file('duplicate.json', dup));
 	await expect(result).toContainText('is a duplicate id');
+	await result.scrollIntoViewIfNeeded();
+	await page.screenshot({ path: join(OUT, 'history-import-refused.png') });
 
 	expect(await tablesText(page)).toBe(before);
 	await page.reload();
@@ -152,6 +161,7 @@ test('IndexedDB refused (indexedDB.open throws): says history is not being saved
 	await expect(status).toHaveAttribute('data-status', 'unavailable');
 	await expect(status).toContainText('History is not being saved');
 	await expect(page.getByTestId('history-empty')).toBeVisible();
+	await page.screenshot({ path: join(OUT, 'history-not-saved.png'), fullPage: true });
 
 	await importFile(page, seed());
 	await expect(page.getByTestId('import-result')).toContainText('shown for this visit only');
