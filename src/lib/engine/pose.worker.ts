@@ -111,7 +111,13 @@ const api = {
 		if (!fileset) {
 			try {
 				// useModule=true: a module worker has no importScripts, so the module build of the wasm loader is needed.
-				fileset = await FilesetResolver.forVisionTasks(new URL('wasm', opts.assetBase).href, true);
+				const files = await FilesetResolver.forVisionTasks(new URL('wasm', opts.assetBase).href, true);
+				// forVisionTasks only computes the paths; check they are there so a missing file is named as such.
+				for (const url of [files.wasmLoaderPath, files.wasmBinaryPath]) {
+					const head = await fetch(url, { method: 'HEAD' });
+					if (!head.ok) throw new Error(`${url}: HTTP ${head.status}`);
+				}
+				fileset = files;
 			} catch (e) {
 				throw new EngineError(failure('wasm-load-failed', e));
 			}

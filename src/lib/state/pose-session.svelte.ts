@@ -35,6 +35,8 @@ export class PoseSession {
 	frames = $state(0);
 	/** Times the stream was restarted after it stalled. */
 	restarts = $state(0);
+	/** Times the worker crashed and was restarted this session. */
+	crashes = $state(0);
 	/** The camera stream being watched, for the <video> that shows it. */
 	mediaStream = $state.raw<MediaStream | null>(null);
 
@@ -53,6 +55,9 @@ export class PoseSession {
 	#watchdog: ReturnType<typeof setInterval> | null = null;
 	/** Bumped by every stop(): a start that finds it changed was cancelled while it was starting. */
 	#generation = 0;
+	#crashTimer: ReturnType<typeof setTimeout> | null = null;
+	#streamToken = 0;
+	#recentCrashes: number[] = [];
 
 	/** A live stream that has sent nothing for this long is restarted (a frozen tab, a stalled worker). */
 	static readonly STALL_MS = 4000;
@@ -79,7 +84,7 @@ export class PoseSession {
 	get engine(): PoseEngine {
 		this.#engine ??= new PoseEngine(
 			{ model: this.model, delegate: 'CPU', numPoses: 2, assetBase: assetBase() },
-			{ onCrash: (f) => this.#setFailure(f) }
+			{ onCrash: (f) => this.#onCrash(f) }
 		);
 		return this.#engine;
 	}
@@ -179,6 +184,9 @@ export class PoseSession {
 
 	async stop(): Promise<void> {
 		this.#generation++;
+		this.#streamToken++;
+		if (this.#crashTimer) clearTimeout(this.#crashTimer);
+		this.#crashTimer = null;
 		this.#wantCamera = false;
 		this.#track = null;
 		if (this.#watchdog) clearInterval(this.#watchdog);
@@ -224,12 +232,24 @@ export class PoseSession {
 		this.#lastResultAt = performance.now();
 		this.#watchdog ??= setInterval(() => void this.#checkStall(), 1000);
 		if (trackProcessor()) {
-			void this.engine.streamTrack(track, this.#accept).then(
-				(summary) => {
-					if (summary.reason === 'error' && summary.error) this.#setFailure(summary.error);
-				},
-				(e) => this.#setFailure(asEngineFailure(e, 'inference-failed'))
-			);
+			// Each stream reads its own clone of the track, so a restarted stream never shares a processor with
+			// one that died with its worker; results and failures of a superseded stream are ignored.
+			const token = ++this.#streamToken;
+			const own = track.clone();
+			const current = () => token === this.#streamToken;
+			void this.engine
+				.streamTrack(own, (r) => {
+					if (current()) this.#accept(r);
+				})
+				.then(
+					(summary) => {
+						if (current() && summary.reason === 'error' && summary.error) this.#setFailure(summary.error);
+					},
+					(e) => {
+						if (current()) this.#setFailure(asEngineFailure(e, 'inference-failed'));
+					}
+				)
+				.finally(() => own.stop());
 			return;
 		}
 		if (!video) {
@@ -276,6 +296,29 @@ export class PoseSession {
 		this.restarts++;
 		await this.#engine?.stopStream();
 		if (this.#track === track) this.#run(track, this.#file?.video ?? null);
+	}
+
+	/**
+	 * The worker died (a wasm abort, out of memory). Restart it and resume the same source with back-off:
+	 * 1 s, 2 s, 4 s … up to 30 s, counting crashes of the last 5 minutes, so a broken model cannot spin.
+	 */
+	#onCrash(f: EngineFailure): void {
+		const track = this.#track;
+		const video = this.#file?.video ?? null;
+		this.#setFailure(f);
+		if (!track || track.readyState !== 'live') return;
+		const now = performance.now();
+		this.#recentCrashes = [...this.#recentCrashes.filter((t) => now - t < 5 * 60_000), now];
+		const delay = Math.min(30_000, 1000 * 2 ** (this.#recentCrashes.length - 1));
+		const generation = this.#generation;
+		if (this.#crashTimer) clearTimeout(this.#crashTimer);
+		this.#crashTimer = setTimeout(() => {
+			this.#crashTimer = null;
+			if (generation !== this.#generation || this.#track !== track || track.readyState !== 'live') return;
+			this.crashes++;
+			this.failure = null;
+			this.#run(track, video);
+		}, delay);
 	}
 
 	async #onDeviceChange(): Promise<void> {
