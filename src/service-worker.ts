@@ -31,7 +31,8 @@ sw.addEventListener('message', (event) => {
 
 sw.addEventListener('fetch', (event) => {
 	const request = event.request;
-	if (request.method !== 'GET') return;
+	// HEAD too: the pose worker checks that MediaPipe's files are there before loading them.
+	if (request.method !== 'GET' && request.method !== 'HEAD') return;
 	const url = new URL(request.url);
 	if (url.origin !== sw.location.origin) return;
 	const route = routeFor(plan, shellSet, url.pathname, request.mode === 'navigate', request.headers.has('range'));
@@ -92,15 +93,21 @@ async function keepOrFetch(cache: Cache, path: string, old: Response | undefined
 
 async function fromCache(cacheName: string, key: string, request: Request): Promise<Response> {
 	const cached = await (await caches.open(cacheName)).match(key);
-	return cached ?? fetch(request);
+	return cached ? answer(request, cached) : fetch(request);
+}
+
+/** The cached response, or for a HEAD request its status and headers alone. */
+function answer(request: Request, cached: Response): Response {
+	if (request.method !== 'HEAD') return cached;
+	return new Response(null, { status: cached.status, statusText: cached.statusText, headers: cached.headers });
 }
 
 /** MediaPipe's files, cache-first; a file not stored yet (the full or heavy model) is stored on first use. */
 async function mediapipe(event: FetchEvent, path: string): Promise<Response> {
 	const cache = await caches.open(plan.mediapipeCache);
 	const cached = await cache.match(path);
-	if (cached) return cached;
+	if (cached) return answer(event.request, cached);
 	const response = await fetch(event.request);
-	if (response.status === 200 && response.type === 'basic') event.waitUntil(cache.put(path, response.clone()));
+	if (event.request.method === 'GET' && response.status === 200 && response.type === 'basic') event.waitUntil(cache.put(path, response.clone()));
 	return response;
 }
