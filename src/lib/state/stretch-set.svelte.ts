@@ -1,0 +1,79 @@
+/**
+ * One coached stretch set on a live pose session: the coach session (placement, countdown, tracker, cues) fed
+ * by every result, cues spoken when voice is on, and the set written to history after every rep or hold so a
+ * crash loses nothing. Runes state for the stretch page.
+ */
+import { createCoachSession, type CoachSession } from '$lib/coach/session';
+import type { CoachEvent, ExerciseName, SessionState, SetSummary } from '$lib/coach/types';
+import { historyState } from '$lib/history/history.svelte';
+import { stretchSetFromSummary } from '$lib/history/from-coach';
+import { speak } from '$lib/nudge/deliver';
+import { summarizeSet } from '$lib/coach/summary';
+import type { EngineResult } from '$lib/engine/types';
+import type { PoseSession } from './pose-session.svelte';
+
+export const SPHINX_GOAL_S = 10 * 60;
+
+export class StretchSet {
+	state = $state.raw<SessionState | null>(null);
+	/** The last cue let through, kept on screen until the next one. */
+	cue = $state<string | null>(null);
+	lastEvent = $state.raw<CoachEvent | null>(null);
+	summary = $state.raw<SetSummary | null>(null);
+	stoppedForPain = $state(false);
+	voice = $state(false);
+
+	readonly exercise: ExerciseName;
+	#coach: CoachSession;
+	#setId = `set-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+	#start = Date.now();
+	#sessionId: Promise<string> | null = null;
+
+	constructor(
+		readonly session: PoseSession,
+		exercise: ExerciseName,
+		voice: boolean
+	) {
+		this.exercise = exercise;
+		this.voice = voice;
+		this.#coach = createCoachSession({ exercise, countdownS: 3, trackers: exercise === 'sphinx' ? { sphinx: { goalS: SPHINX_GOAL_S } } : undefined });
+		session.onResult = (r) => this.#onResult(r);
+	}
+
+	#onResult(r: EngineResult): void {
+		if (this.summary) return;
+		const s = this.#coach.update(r.frame, r.frame.people.length ? 0 : null);
+		this.state = s;
+		if (s.cue) {
+			this.cue = s.cue.text;
+			if (this.voice && s.cue.speakable) speak(s.cue.text);
+		}
+		const events = s.tracker?.events ?? [];
+		if (events.length) {
+			this.lastEvent = events[events.length - 1];
+			if (events.some((e) => e.event === 'rep' || e.event === 'hold')) void this.#save(summarizeSet(this.exercise, this.#coach.events, this.exercise === 'sphinx' ? SPHINX_GOAL_S : undefined));
+		}
+	}
+
+	/** Ends the set (finished, or stopped because it hurt): the summary, written to history. */
+	finish(pain = false): SetSummary {
+		this.stoppedForPain = pain;
+		if (pain && typeof speechSynthesis !== 'undefined') speechSynthesis.cancel();
+		this.summary = this.#coach.finish();
+		void this.#save(this.summary, true);
+		return this.summary;
+	}
+
+	async #save(summary: SetSummary, final = false): Promise<void> {
+		if (summary.reps === 0 && summary.totalHoldS === 0) return;
+		try {
+			const store = await historyState.open();
+			this.#sessionId ??= store.startSession('stretch', { start: this.#start }).then((s) => s.id);
+			const sessionId = await this.#sessionId;
+			await store.addStretchSet(stretchSetFromSummary(summary, { sessionId, start: this.#start, end: final ? Date.now() : undefined, id: this.#setId }));
+			if (final) await store.endSession(sessionId, { end: Date.now() });
+		} catch {
+			/* the history banner says when storage is not working; the set itself goes on */
+		}
+	}
+}
