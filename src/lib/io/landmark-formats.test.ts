@@ -140,6 +140,27 @@ describe('CSV', () => {
 		expect(p.line(row4.join(','), 2)!.t).toBe(50);
 	});
 
+	it('takes time from a PosePilot img_path "<frame>_<unix seconds>.jpg" when there is no time column', () => {
+		const header = [...Array.from({ length: 132 }, (_, i) => String(i)), 'img_path', 'label'].join(',');
+		const rows = [
+			header,
+			`${row4.join(',')},data/Malhar_tree/cam_3/2080_1701609951.589077.jpg,tree`,
+			`${row4.join(',')},data/Malhar_tree/cam_3/2081_1701609951.631208.jpg,tree`,
+			`${row4.join(',')},data/Malhar_tree/cam_3/2090_1701609952.089077.jpg,tree`,
+			`${row4.join(',')},data/Malhar_tree/cam_3/no-stamp.jpg,tree`
+		];
+		const ts = parseLandmarkText(rows.join('\n'), 'csv', { frameMs: 50 }).map((r) => r.t);
+		expect(ts[0]).toBe(0);
+		expect(ts[1]).toBeCloseTo(42.131, 2);
+		expect(ts[2]).toBeCloseTo(500, 2);
+		expect(ts[3]).toBeCloseTo(550, 2);
+		// A named time column wins; a path without a stamp falls back to row x frameMs.
+		const withT = `t,img_path,${Array.from({ length: 33 }, (_, i) => [`x${i + 1}`, `y${i + 1}`]).flat().join(',')}\n7,a/1_1701609951.5.jpg,${lms.flatMap((l) => [l.x, l.y]).join(',')}`;
+		expect(parseLandmarkText(withT, 'csv')[0].t).toBe(7);
+		const plain = parseLandmarkText(`${header}\n${row4.join(',')},a/b.jpg,x\n${row4.join(',')},a/c.jpg,x`, 'csv', { frameMs: 50 });
+		expect(plain.map((r) => r.t)).toEqual([0, 50]);
+	});
+
 	it('makes a landmark with an empty x or y null', () => {
 		const cells = row4.map(String);
 		cells[0] = '';

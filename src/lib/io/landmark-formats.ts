@@ -32,8 +32,10 @@
  *   - coordinates: `x`, `y`, `z`, and `v` / `vis` / `visibility` (also `presence` is ignored).
  *   Other columns (e.g. `img_path`, `label`, `class`, a leading unnamed index) are kept as strings
  *   in `extra`. A `t` / `time` / `timestamp` / `time_ms` / `timestamp_ms` column gives the time in
- *   ms, `width` / `height` columns the frame size; otherwise `t` is the 0-based data row number
- *   times `frameMs` (default 1000 / 30).
+ *   ms, `width` / `height` columns the frame size. Without a time column, an `img_path` column
+ *   whose file name ends in `<frame>_<unix seconds>.jpg` (PosePilot) gives the time: ms since the
+ *   first row's stamp (a row whose path carries no stamp follows the previous one by `frameMs`).
+ *   Otherwise `t` is the 0-based data row number times `frameMs` (default 1000 / 30).
  * - Landmarks missing from the layout (e.g. a face-and-shoulders file) are `null`; a landmark whose
  *   x or y cell is empty is `null`; missing z or visibility is left out.
  * - Cells may be double-quoted (RFC 4180, "" for a quote); one row per line.
@@ -245,6 +247,12 @@ for (const side of ['left', 'right'])
 const COORDS: Record<string, Coord> = { x: 'x', y: 'y', z: 'z', v: 'v', vis: 'v', visibility: 'v' };
 const TIME_NAMES = new Set(['t', 'time', 'timestamp', 't_ms', 'time_ms', 'timestamp_ms']);
 
+/** Unix seconds from an image path ending in `<frame>_<unix seconds>.<jpg|jpeg|png>`, or null. */
+export function unixSecondsOfImagePath(path: string): number | null {
+	const m = /(?:^|[/\\])\d+_(\d+(?:\.\d+)?)\.(?:jpe?g|png)$/i.exec(path.trim());
+	return m ? Number(m[1]) : null;
+}
+
 interface Layout {
 	columns: Column[];
 	/** Landmark-coordinate columns found. */
@@ -351,6 +359,9 @@ export class CsvLandmarkParser {
 	private layout: Layout | null = null;
 	private rows = 0;
 	private readonly frameMs: number;
+	/** Stamp (unix seconds) of the first row whose img_path carries one, and the last time given. */
+	private firstStamp: number | null = null;
+	private lastT: number | null = null;
 
 	constructor(opts: CsvParserOptions = {}) {
 		this.frameMs = opts.frameMs ?? 1000 / 30;
@@ -437,7 +448,16 @@ export class CsvLandmarkParser {
 			if (!Number.isNaN(vs[i])) l.visibility = vs[i];
 			landmarks[i] = l;
 		}
-		const rec: LandmarkRecord = { t: t ?? this.rows * this.frameMs, landmarks, line: lineNo };
+		if (t === null && extra && typeof extra.img_path === 'string') {
+			const stamp = unixSecondsOfImagePath(extra.img_path);
+			if (stamp !== null) {
+				this.firstStamp ??= stamp;
+				t = (stamp - this.firstStamp) * 1000;
+			} else if (this.lastT !== null) t = this.lastT + this.frameMs;
+		}
+		t ??= this.rows * this.frameMs;
+		this.lastT = t;
+		const rec: LandmarkRecord = { t, landmarks, line: lineNo };
 		if (width !== undefined) rec.width = width;
 		if (height !== undefined) rec.height = height;
 		if (extra) rec.extra = extra;
