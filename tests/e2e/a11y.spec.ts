@@ -39,7 +39,8 @@ const ROUTES = discoverRoutes().filter((r) => !TOOL_PAGES.has(r.path));
 test.use({ serviceWorkers: 'block' });
 
 async function open(page: Page, path: string): Promise<void> {
-	await page.goto(path);
+	const response = await page.goto(path);
+	expect(response?.status(), `${path} was not served (is the build being replaced?)`).toBe(200);
 	// Client-rendered: wait for the page's own content, then for anything it loads on mount.
 	await page.waitForFunction(() => document.querySelector('main, h1') !== null);
 	await page.waitForLoadState('load');
