@@ -243,10 +243,14 @@ export class PoseSession {
 				})
 				.then(
 					(summary) => {
-						if (current() && summary.reason === 'error' && summary.error) this.#setFailure(summary.error);
+						// A graph that errors mid-stream (e.g. MediaPipe's timestamp checks after a restart) is
+						// recovered like a crash: a fresh worker, with back-off, on the same camera.
+						if (current() && summary.reason === 'error' && summary.error) this.#recover(summary.error);
 					},
 					(e) => {
-						if (current()) this.#setFailure(asEngineFailure(e, 'inference-failed'));
+						const f = asEngineFailure(e, 'inference-failed');
+						// A crash has already been handled through the engine's onCrash.
+						if (current() && f.code !== 'worker-crashed') this.#recover(f);
 					}
 				)
 				.finally(() => own.stop());
@@ -319,6 +323,11 @@ export class PoseSession {
 			this.failure = null;
 			this.#run(track, video);
 		}, delay);
+	}
+
+	#recover(f: EngineFailure): void {
+		this.#engine?.terminate();
+		this.#onCrash(f);
 	}
 
 	async #onDeviceChange(): Promise<void> {

@@ -104,6 +104,11 @@ export class PostureWatch {
 	}
 
 	#onResult(r: EngineResult): void {
+		// A new source (camera to a file, a restarted stream) restarts its clock: so do smoothing and dwell.
+		if (this.#lastT !== null && r.frame.t < this.#lastT) {
+			this.#pipeline.reset();
+			this.#lastT = null;
+		}
 		const state = this.#pipeline.update(r.frame);
 		this.state = state;
 		const now = Date.now();

@@ -28,6 +28,7 @@ export class StretchSet {
 	#setId = `set-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 	#start = Date.now();
 	#sessionId: Promise<string> | null = null;
+	#lastT: number | null = null;
 
 	constructor(
 		readonly session: PoseSession,
@@ -42,7 +43,17 @@ export class StretchSet {
 
 	#onResult(r: EngineResult): void {
 		if (this.summary) return;
-		const s = this.#coach.update(r.frame, r.frame.people.length ? 0 : null);
+		// Another source started (camera to a file, a restarted stream): its clock starts again, so does the set's.
+		if (this.#lastT !== null && r.frame.t < this.#lastT) this.#coach.reset();
+		this.#lastT = r.frame.t;
+		let s: SessionState;
+		try {
+			s = this.#coach.update(r.frame, r.frame.people.length ? 0 : null);
+		} catch (e) {
+			// One bad frame must not end the set; the next frame is coached as usual.
+			console.warn('coach: frame skipped', e);
+			return;
+		}
 		this.state = s;
 		if (s.cue) {
 			this.cue = s.cue.text;
