@@ -13,7 +13,7 @@ export type Outcome<T> = ({ ok: true } & T) | { ok: false; failure: EngineFailur
 
 interface HarnessWindow {
 	backcheckHarness: {
-		init(o: { model?: PoseModel; numPoses?: number; modelUrl?: string }): Promise<Outcome<{ info: EngineInfo }>>;
+		init(o: { model?: PoseModel; numPoses?: number; modelUrl?: string; imageMinDetectionConfidence?: number }): Promise<Outcome<{ info: EngineInfo }>>;
 		image(url: string): Promise<Outcome<{ result: EngineResult }>>;
 		video(url: string, fps: number, onFrame: (r: EngineResult) => void): Promise<Outcome<{ summary: { frames: number; durationS: number } }>>;
 	};
@@ -34,6 +34,8 @@ export interface AnalysisBrowserOptions {
 	numPoses?: number;
 	/** A model file to use instead of the built one (served like an input). */
 	modelPath?: string;
+	/** Person-detector confidence for still images (default 0.5). */
+	imageMinDetectionConfidence?: number;
 }
 
 export async function openAnalysisBrowser(opts: AnalysisBrowserOptions = {}): Promise<AnalysisBrowser> {
@@ -50,7 +52,12 @@ export async function openAnalysisBrowser(opts: AnalysisBrowserOptions = {}): Pr
 		const modelUrl = opts.modelPath ? server.addInput(opts.modelPath) : undefined;
 		const init = await page.evaluate(
 			(o) => (window as unknown as HarnessWindow).backcheckHarness.init(o),
-			{ model: opts.model ?? 'lite', numPoses: opts.numPoses ?? 1, modelUrl }
+			{
+				model: opts.model ?? 'lite',
+				numPoses: opts.numPoses ?? 1,
+				modelUrl,
+				...(opts.imageMinDetectionConfidence !== undefined ? { imageMinDetectionConfidence: opts.imageMinDetectionConfidence } : {})
+			}
 		);
 		if (!init.ok) throw new Error(`${init.failure.code}: ${init.failure.detail}`);
 		const b = browser;

@@ -10,6 +10,7 @@ import { EngineError, failure } from './errors';
 import { guardFetch } from './origin-guard';
 import { nextTimestamp, toPoseFrame } from './to-pose-frame';
 import type { EngineInfo, EngineOptions, EngineResult, StreamSummary } from './types';
+import { detectionConfidence } from './detection-confidence';
 
 guardFetch(self);
 
@@ -49,7 +50,7 @@ async function createLandmarker(mode: 'VIDEO' | 'IMAGE'): Promise<PoseLandmarker
 			baseOptions: { modelAssetBuffer: bytes, delegate: options.delegate },
 			runningMode: mode,
 			numPoses: options.numPoses,
-			minPoseDetectionConfidence: 0.5,
+			minPoseDetectionConfidence: detectionConfidence(mode, options),
 			minPosePresenceConfidence: 0.5,
 			minTrackingConfidence: 0.5,
 			outputSegmentationMasks: false
@@ -106,7 +107,7 @@ const api = {
 	async init(opts: EngineOptions): Promise<EngineInfo> {
 		const started = performance.now();
 		assertWebGL();
-		const changedModel = !options || options.model !== opts.model || options.delegate !== opts.delegate || options.numPoses !== opts.numPoses || options.modelUrl !== opts.modelUrl;
+		const changedModel = !options || options.model !== opts.model || options.delegate !== opts.delegate || options.numPoses !== opts.numPoses || options.modelUrl !== opts.modelUrl || options.imageMinDetectionConfidence !== opts.imageMinDetectionConfidence;
 		options = opts;
 		if (!fileset) {
 			try {

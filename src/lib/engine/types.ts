@@ -9,6 +9,11 @@ export interface EngineOptions {
 	assetBase: string;
 	/** Overrides the model file (tests use it for the negative-control model). */
 	modelUrl?: string;
+	/**
+	 * Person-detector confidence for still images (IMAGE mode) only; default 0.5 like the live VIDEO mode.
+	 * Stills have no tracking to fall back on, so a lower value finds more people in awkward poses.
+	 */
+	imageMinDetectionConfidence?: number;
 }
 
 /** One analysed frame as it leaves the worker. */
