@@ -100,7 +100,9 @@ export function postureScores(f: PostureFeatures): Partial<Record<PostureLabel, 
 					: up(f.wristKneeHeight, T.hokWristNotBelowKnee, 0) *
 						down(f.wristKneeHeight, T.hokWristNotAboveKnee, 0) *
 						down(f.wristKneeDist, T.hokWristKneeLevelDist, 0);
-			hands = Math.max(near * up(f.wristKneeHeight, T.hokWristNotBelowKnee, 1), level);
+			// Hands on the floor (down dog, plank or prostration seen from the front, where the wrists
+			// can fall next to the knees in the picture) are not on the knees.
+			hands = Math.max(near * up(f.wristKneeHeight, T.hokWristNotBelowKnee, 1), level) * up(f.wristHeight, T.hokHandsOffFloor, 1);
 		} else if (f.sideKnown && f.heading !== null && Math.abs(f.heading.x) >= T.hokNoKneesSideways)
 			hands =
 				T.hokNoKneesWeight *

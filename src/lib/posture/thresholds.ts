@@ -62,8 +62,14 @@ export const THRESHOLDS = {
 	 * covers the knee, so the wrist sits up the thigh; shorter arms brace higher up) ...
 	 */
 	hokWristKnee: { c: 0.55, w: 0.2 },
-	/** ... and not down the shins (wrists no lower than ~0.2 trunk lengths below the knees). */
-	hokWristNotBelowKnee: { c: -0.25, w: 0.15 },
+	/**
+	 * ... and not down the shins: hands gripping the kneecaps put the wrist points level with or a little
+	 * below the knee points in the picture (real bowing photos: down to ~-0.35); reaching the shins or
+	 * feet is -0.5 and lower.
+	 */
+	hokWristNotBelowKnee: { c: -0.33, w: 0.12 },
+	/** Hands off the floor: braced on the knees they are a shin's length (~0.8 trunk lengths) above the ankles. */
+	hokHandsOffFloor: { c: 0.35, w: 0.2 },
 	/** Or level with the knees (up to ~0.45 above) while within ~0.9 trunk lengths of one. */
 	hokWristNotAboveKnee: { c: 0.45, w: 0.15 },
 	hokWristKneeLevelDist: { c: 0.9, w: 0.2 },
