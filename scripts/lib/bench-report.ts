@@ -1,0 +1,71 @@
+/**
+ * The bench's output: the summary table (key, value, target, pass/miss), the per-model inference table, the
+ * calibration table, and README's "Latest benchmark" section (between its bench markers).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+
+export interface Target {
+	key: string;
+	label: string;
+	unit: string;
+	/** Pass when value `op` limit; no limit = reported, not judged. */
+	op?: '>=' | '<=' | '<' | '==';
+	limit?: number;
+	digits?: number;
+}
+
+export const TARGETS: Target[] = [
+	{ key: 'raw_fps', label: 'lite in the worker, nothing downstream', unit: 'fps', digits: 1 },
+	{ key: 'pipeline_fps', label: 'whole pipeline, workout page', unit: 'fps', digits: 1 },
+	{ key: 'pipeline_ratio', label: 'pipeline / raw', unit: '', op: '>=', limit: 0.95, digits: 2 },
+	{ key: 'long_tasks_pipeline', label: 'main-thread tasks > 50 ms, workout page', unit: '/min', op: '==', limit: 0, digits: 1 },
+	{ key: 'long_tasks_main_thread_baseline', label: 'same, MediaPipe sample on the main thread', unit: '/min', digits: 1 },
+	{ key: 'watch_cpu_ratio', label: 'CPU/min desk watch over full rate', unit: '', op: '<=', limit: 0.3, digits: 2 },
+	{ key: 'watch_detect_latency_s', label: 'slouch onset to pending `slouched`, desk watch', unit: 's', op: '<=', limit: 2, digits: 2 },
+	{ key: 'cold_start_ms', label: 'page open to first landmarks, new profile', unit: 'ms', digits: 0 },
+	{ key: 'warm_start_ms', label: 'same, second visit (service worker)', unit: 'ms', digits: 0 },
+	{ key: 'soak_heap_growth_pct', label: 'JS heap after GC, page + worker, first sample to end', unit: '%', op: '<', limit: 5, digits: 1 },
+	{ key: 'soak_max_stall_ms', label: 'longest gap between results in the soak', unit: 'ms', op: '<', limit: 1000, digits: 0 },
+	{ key: 'classify_us_per_frame', label: 'posture pipeline + coach per frame, Node', unit: 'µs', digits: 1 }
+];
+
+export function round(v: number | null | undefined, digits = 1): number | null {
+	if (v === null || v === undefined || !Number.isFinite(v)) return null;
+	return Math.round(v * 10 ** digits) / 10 ** digits;
+}
+
+export function verdict(t: Target, v: number | null): string {
+	if (t.op === undefined || t.limit === undefined) return '';
+	if (v === null) return 'not measured';
+	const ok = t.op === '>=' ? v >= t.limit : t.op === '<=' ? v <= t.limit : t.op === '<' ? v < t.limit : v === t.limit;
+	return ok ? 'pass' : 'MISS';
+}
+
+const fmt = (v: number | null, digits = 1) => (v === null ? '—' : v.toFixed(digits));
+
+export function summaryTable(values: Record<string, number | null>): string[] {
+	const lines = ['| key | value | target | | what |', '|---|---|---|---|---|'];
+	for (const t of TARGETS) {
+		if (!(t.key in values)) continue;
+		const v = values[t.key];
+		const target = t.op && t.limit !== undefined ? `${t.op.replace('==', '=')} ${t.limit}` : '';
+		lines.push(`| \`${t.key}\` | ${fmt(v, t.digits)}${t.unit && v !== null ? ` ${t.unit}` : ''} | ${target} | ${verdict(t, v)} | ${t.label} |`);
+	}
+	return lines;
+}
+
+/** Replaces README's bench section (between the markers, or the placeholder line the first time). */
+export function updateReadme(path: string, body: string): boolean {
+	const start = '<!-- bench:start (npm run bench writes this part) -->';
+	const end = '<!-- bench:end -->';
+	const text = readFileSync(path, 'utf8');
+	const block = `${start}\n${body.trim()}\n${end}`;
+	let next: string;
+	const a = text.indexOf(start);
+	const b = text.indexOf(end);
+	if (a >= 0 && b > a) next = text.slice(0, a) + block + text.slice(b + end.length);
+	else if (text.includes('BENCH_TABLE_PLACEHOLDER')) next = text.replace(/^.*BENCH_TABLE_PLACEHOLDER.*$/m, block);
+	else return false;
+	writeFileSync(path, next);
+	return true;
+}
