@@ -1,20 +1,126 @@
 /**
- * `npm run bench`: measured figures, printed as a table and written to bench/results.json. Numbers from one run
- * on one machine are compared with each other (ratios), never asserted in tests.
+ * `npm run bench`: measured figures, printed as a table and written to bench/results.json (and README's "Latest
+ * benchmark" section after a full run). Numbers from one run on one machine are compared with each other (ratios),
+ * never asserted in tests. Every browser measurement runs on a fresh page after a warm-up, and the throughput and
+ * CPU measurements alternate their variants over several rounds and report medians: the machine is 2 shared cores.
+ *
+ * Environment (all optional):
+ *   BENCH_SOAK_S=600        soak length, seconds        BENCH_WINDOW_S=20   throughput window per measurement
+ *   BENCH_ROUNDS=3          throughput rounds           BENCH_CPU_S=40      CPU window per watch measurement
+ *   BENCH_CPU_ROUNDS=3      watch CPU rounds            BENCH_LATENCY_TRIALS=6   slouch onsets
+ *   BENCH_START_RUNS=3      fresh profiles (cold start; 2 warm visits each)
+ *   BENCH_FRAMES=60         frames per model in the per-model table       BENCH_MODELS=lite,full,heavy
+ *   BENCH_ONLY=node,models,throughput,watch,latency,start,soak   run some phases only (README left alone)
  */
-import { chromium } from '@playwright/test';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { assertChromium, chromiumLaunch, fakeCameraArgs } from './lib/chromium';
-import { ensureBuild } from './lib/ensure-build';
-import { startStaticServer } from './lib/static-server';
-import { fakeCameraFeed, ROOT } from './lib/test-media';
+import { assertChromium, CHROMIUM_PATH, chromiumLaunch, fakeCameraArgs } from './lib/chromium';
+import { canvasCameraScript, HeapProbe, PAGE_INSTRUMENTATION, privateBuild, type HeapUsage } from './lib/bench-browser';
+import { cpuSecondsBetween, loadBetween, loadSnapshot, residentMiB } from './lib/bench-cpu';
+import { benchFeed, benchStill, SLOUCH_ROWS, slouchSteps, type BenchScene } from './lib/bench-media';
+import { nodeFigures, type NodeFigures } from './lib/bench-node';
+import { round, summaryTable, TARGETS, updateReadme, verdict } from './lib/bench-report';
+import { startStaticServer, type StaticServer } from './lib/static-server';
+import { ROOT } from './lib/test-media';
 import type { PoseModel } from '../src/lib/pose/types';
 
-const FRAMES = Number(process.env.BENCH_FRAMES ?? 60);
-const WARMUP = 10;
-const MODELS: PoseModel[] = (process.env.BENCH_MODELS?.split(',') as PoseModel[] | undefined) ?? ['lite', 'full', 'heavy'];
+const num = (name: string, fallback: number) => {
+	const v = Number(process.env[name]);
+	return Number.isFinite(v) && v > 0 ? v : fallback;
+};
+const CFG = {
+	frames: num('BENCH_FRAMES', 60),
+	warmupFrames: 10,
+	models: (process.env.BENCH_MODELS?.split(',') as PoseModel[] | undefined) ?? (['lite', 'full', 'heavy'] as PoseModel[]),
+	rounds: num('BENCH_ROUNDS', 3),
+	warmupMs: 5000,
+	windowMs: num('BENCH_WINDOW_S', 20) * 1000,
+	cpuRounds: num('BENCH_CPU_ROUNDS', 3),
+	cpuWindowMs: num('BENCH_CPU_S', 40) * 1000,
+	latencyTrials: num('BENCH_LATENCY_TRIALS', 6),
+	startRuns: num('BENCH_START_RUNS', 3),
+	soakMs: num('BENCH_SOAK_S', 600) * 1000
+};
+const PHASES = ['node', 'models', 'throughput', 'watch', 'latency', 'start', 'soak'] as const;
+type Phase = (typeof PHASES)[number];
+const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim()) as Phase[] | undefined;
+const runs = (p: Phase) => !only || only.includes(p);
+
+const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
+const median = (v: number[]) => {
+	const s = v.filter(Number.isFinite).sort((a, b) => a - b);
+	if (!s.length) return Number.NaN;
+	const m = Math.floor(s.length / 2);
+	return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
+
+type BenchFn = (...args: unknown[]) => Promise<unknown>;
+type BenchWindow = { backcheckBench: Record<string, BenchFn> };
+type Mark = { count: number; at: number; inferenceMs: number };
+type PageState = { model: string | null; initMs: number | null; restarts: number | null; crashes: number | null; label: string | null; pending: string | null; status: string | null; controlled: boolean };
+type Probe = { label: string | null; pending: string | null; onsetAt: number | null; pendingAt: number | null; settledAt: number | null; seen: Record<string, number> };
+type Rec = { count: number; maxGap: number; maxGapAt: number; slow: Array<[number, number]> };
+type Instrumented = { __bench: { run(op: string, args: unknown[]): unknown; rec: Rec; probe: Probe } };
+
+/** Calls an operation of the page instrumentation (scripts/lib/bench-browser.ts) by name. */
+function op<T>(page: Page, name: string, ...args: unknown[]): Promise<T> {
+	return page.evaluate(([n, a]) => (window as unknown as Instrumented).__bench.run(n as string, a as unknown[]), [name, args] as const) as Promise<T>;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Browsers and pages
+
+let server: StaticServer;
+
+function launch(scene: BenchScene, extra: string[] = []): Promise<Browser> {
+	return chromium.launch(chromiumLaunch([...fakeCameraArgs(benchFeed(scene)), ...extra]));
+}
+
+/** A context for measuring: no service worker (its install would download and cache while we measure). */
+async function measuringContext(browser: Browser): Promise<BrowserContext> {
+	const context = await browser.newContext({ serviceWorkers: 'block' });
+	await context.addInitScript({ content: PAGE_INSTRUMENTATION });
+	return context;
+}
+
+/** Calls window.backcheckBench[name](...args) on a fresh /bench page. */
+async function onBenchPage<T>(context: BrowserContext, name: string, args: unknown[]): Promise<T> {
+	const page = await context.newPage();
+	try {
+		await page.goto(`${server.origin}/bench`);
+		await page.locator('[data-testid="bench"][data-ready="true"]').waitFor();
+		return (await page.evaluate(([n, a]) => (window as unknown as BenchWindow).backcheckBench[n as string](...(a as unknown[])), [name, args] as const)) as T;
+	} finally {
+		await page.close();
+	}
+}
+
+/** Waits for the first result with a person in it; returns the page's clock then (ms since navigation start). */
+async function firstLandmarks(page: Page, timeout = 120_000): Promise<number> {
+	const handle = await page.waitForFunction(() => (window as unknown as Partial<Instrumented>).__bench?.run('firstLandmarks', []), null, { polling: 'raf', timeout });
+	return (await handle.jsonValue()) as number;
+}
+
+/** Opens a page of the app, starts its camera session, waits for landmarks and hooks the results. */
+async function startAppPage(context: BrowserContext, path: '/' | '/desk'): Promise<Page> {
+	const page = await context.newPage();
+	await page.goto(`${server.origin}${path}`);
+	await page.getByRole('button', { name: path === '/' ? 'Start camera' : 'Start desk watch' }).click();
+	await firstLandmarks(page);
+	if (!(await op<boolean>(page, 'hook'))) throw new Error(`${path}: window.backcheck is missing`);
+	return page;
+}
+
+const mark = (page: Page) => op<Mark>(page, 'mark');
+const longTasks = (page: Page, a: Mark, b: Mark) =>
+	op<{ count: number; maxMs: number; totalMs: number; frames: unknown[] }>(page, 'longTasks', a.at, b.at);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Phases
 
 interface PathFigures {
 	n: number;
@@ -25,52 +131,565 @@ interface PathFigures {
 	longTaskMaxMs: number;
 	wallS: number;
 }
-type BenchWindow = { backcheckBench: Record<'worker' | 'mainThread', (m: PoseModel, f: number, w: number) => Promise<PathFigures>> };
 
-const round = (v: number, d = 1) => Math.round(v * 10 ** d) / 10 ** d;
-
-async function browserFigures() {
-	assertChromium();
-	const server = await startStaticServer(ensureBuild());
-	const browser = await chromium.launch(chromiumLaunch(fakeCameraArgs(fakeCameraFeed('basketball1.png'))));
+async function modelTable(): Promise<Record<string, { worker: PathFigures; mainThread: PathFigures }>> {
+	const browser = await launch('basketball1');
 	const results: Record<string, { worker: PathFigures; mainThread: PathFigures }> = {};
 	try {
-		for (const model of MODELS) {
+		const context = await measuringContext(browser);
+		for (const model of CFG.models) {
 			const row = {} as { worker: PathFigures; mainThread: PathFigures };
 			for (const path of ['worker', 'mainThread'] as const) {
-				// A fresh page per run: nothing left over from the previous one (wasm heaps, GL contexts).
-				const page = await browser.newPage();
-				await page.goto(`${server.origin}/bench`);
-				await page.locator('[data-testid="bench"][data-ready="true"]').waitFor();
-				process.stderr.write(`bench: ${model} ${path}…\n`);
-				row[path] = await page.evaluate(([m, f, w, p]) => (window as unknown as BenchWindow).backcheckBench[p as 'worker' | 'mainThread'](m as PoseModel, f as number, w as number), [model, FRAMES, WARMUP, path] as const);
-				await page.close();
+				log(`per-model table: ${model} ${path}…`);
+				row[path] = await onBenchPage<PathFigures>(context, path, [model, CFG.frames, CFG.warmupFrames]);
 			}
 			results[model] = row;
 		}
 	} finally {
 		await browser.close();
-		await server.close();
 	}
 	return results;
 }
 
-const pose = await browserFigures();
-const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memGiB: round(totalmem() / 2 ** 30, 0), node: process.version, date: new Date().toISOString() };
-const results = { machine, frames: FRAMES, warmup: WARMUP, pose };
+interface WindowRun {
+	fps: number;
+	results: number;
+	windowS: number;
+	longTasks: number;
+	longTaskMaxMs: number;
+	longTasksPerMin: number;
+	inferenceMsMedian?: number;
+	inferenceMsMean?: number;
+	numPoses?: number;
+	cameraFps?: number | null;
+	model?: string;
+	label?: string | null;
+	/** Long animation frames that blocked, with the scripts they ran (workout page). */
+	longFrames?: unknown[];
+	/** Share of the window the worker spent in detectForVideo. */
+	workerBusy?: number;
+	/** Cores this Chromium and everything else on the machine kept busy meanwhile. */
+	chromiumCores?: number;
+	otherCores?: number;
+}
 
-const lines = [
-	`Pose inference, ${FRAMES} frames after ${WARMUP} warm-up, 640x480 fake camera, CPU delegate (${machine.cpus} cores, ${machine.cpuModel})`,
-	'',
-	'| model | path | median ms | p90 ms | fps | long tasks (>50 ms) on main thread |',
-	'|---|---|---|---|---|---|'
-];
-for (const [model, row] of Object.entries(pose)) {
-	for (const [path, f] of Object.entries(row)) {
-		lines.push(`| ${model} | ${path === 'worker' ? 'worker (ours)' : 'main thread (MediaPipe sample)'} | ${round(f.medianMs)} | ${round(f.p90Ms)} | ${round(f.fps)} | ${f.longTasks} |`);
+/** Runs a measurement with the machine's load around it. */
+async function withLoad(run: () => Promise<WindowRun>): Promise<WindowRun> {
+	const a = loadSnapshot();
+	const r = await run();
+	const b = loadSnapshot();
+	return { ...loadBetween(a, b), ...r };
+}
+
+/** The workout page as a person uses it: Start camera, then results counted over the window. */
+async function workoutWindow(context: BrowserContext): Promise<WindowRun> {
+	const page = await startAppPage(context, '/');
+	try {
+		await sleep(CFG.warmupMs);
+		const a = await mark(page);
+		const la = loadSnapshot();
+		await sleep(CFG.windowMs);
+		const lb = loadSnapshot();
+		const b = await mark(page);
+		const lt = await longTasks(page, a, b);
+		const state = await op<PageState>(page, 'state');
+		const windowMs = b.at - a.at;
+		return {
+			fps: ((b.count - a.count) * 1000) / windowMs,
+			results: b.count - a.count,
+			windowS: windowMs / 1000,
+			longTasks: lt.count,
+			longTaskMaxMs: lt.maxMs,
+			longTasksPerMin: (lt.count * 60_000) / windowMs,
+			longFrames: lt.frames,
+			model: state.model ?? undefined,
+			label: state.label,
+			workerBusy: (b.inferenceMs - a.inferenceMs) / windowMs,
+			...loadBetween(la, lb)
+		};
+	} finally {
+		await page.close();
 	}
 }
-process.stdout.write(lines.join('\n') + '\n');
+
+async function throughput() {
+	const browser = await launch('basketball1');
+	const rounds: Array<{ raw: WindowRun; pipeline: WindowRun; session: WindowRun; mainThread: WindowRun }> = [];
+	try {
+		const context = await measuringContext(browser);
+		const variants = {
+			raw: () => withLoad(() => onBenchPage<WindowRun>(context, 'raw', ['lite', CFG.warmupMs, CFG.windowMs])),
+			pipeline: () => workoutWindow(context),
+			session: () => withLoad(() => onBenchPage<WindowRun>(context, 'session', ['lite', CFG.warmupMs, CFG.windowMs])),
+			mainThread: () => withLoad(() => onBenchPage<WindowRun>(context, 'mainThreadWindow', ['lite', CFG.warmupMs, CFG.windowMs]))
+		};
+		const names: Record<keyof typeof variants, string> = { raw: 'raw worker', pipeline: 'workout page', session: 'session without a page to draw', mainThread: "MediaPipe's sample on the main thread" };
+		for (let i = 0; i < CFG.rounds; i++) {
+			// Alternate the order from round to round, so a drift in the machine's load does not favour one variant.
+			const order = (Object.keys(variants) as Array<keyof typeof variants>)[i % 2 ? 'reverse' : 'slice']();
+			const round = {} as Record<keyof typeof variants, WindowRun>;
+			for (const v of order) {
+				log(`throughput round ${i + 1}/${CFG.rounds}: ${names[v]}…`);
+				const r = await variants[v]();
+				if (r.workerBusy === undefined && r.inferenceMsMean !== undefined) r.workerBusy = (r.fps * r.inferenceMsMean) / 1000;
+				round[v] = r;
+				log(`  ${r.fps.toFixed(1)} results/s, worker busy ${((r.workerBusy ?? 0) * 100).toFixed(0)}%, ${r.longTasks} long tasks, other processes ${r.otherCores?.toFixed(2)} cores`);
+			}
+			if (round.pipeline.model !== 'lite') throw new Error(`the workout page ran ${round.pipeline.model}, not lite`);
+			rounds.push(round);
+		}
+	} finally {
+		await browser.close();
+	}
+	const perMin = (runs: WindowRun[]) => (runs.reduce((s, r) => s + r.longTasks, 0) * 60) / runs.reduce((s, r) => s + r.windowS, 0);
+	const raw = rounds.map((r) => r.raw);
+	const rawFps = median(raw.map((r) => r.fps));
+	const pipelineFps = median(rounds.map((r) => r.pipeline.fps));
+	const busy = median(raw.map((r) => r.workerBusy ?? Number.NaN));
+	return {
+		raw_fps: rawFps,
+		pipeline_fps: pipelineFps,
+		pipeline_ratio: pipelineFps / rawFps,
+		long_tasks_pipeline: perMin(rounds.map((r) => r.pipeline)),
+		long_tasks_main_thread_baseline: perMin(rounds.map((r) => r.mainThread)),
+		detail: {
+			session_no_render_fps: median(rounds.map((r) => r.session.fps)),
+			session_no_render_ratio: median(rounds.map((r) => r.session.fps)) / rawFps,
+			main_thread_fps: median(rounds.map((r) => r.mainThread.fps)),
+			raw_inference_ms_median: median(raw.map((r) => r.inferenceMsMedian ?? Number.NaN)),
+			/** Share of the window the worker spent in detectForVideo: ~1 means inference, not the camera, sets raw_fps. */
+			raw_worker_busy: busy,
+			camera_fps: raw[0]?.cameraFps ?? null,
+			num_poses: raw[0]?.numPoses ?? null,
+			pair_ratios: rounds.map((r) => r.pipeline.fps / r.raw.fps),
+			/** Worker busy share, pipeline over raw: how much of the gap is the pipeline leaving the worker idle. */
+			busy_ratio: median(rounds.map((r) => r.pipeline.workerBusy ?? Number.NaN)) / busy,
+			other_cores_median: median(rounds.flatMap((r) => [r.raw.otherCores ?? Number.NaN, r.pipeline.otherCores ?? Number.NaN])),
+			rounds
+		}
+	};
+}
+
+interface CpuRun {
+	mode: 'desk' | 'full' | 'workout' | 'idle';
+	cpuS: number;
+	wallS: number;
+	cpuSPerMin: number;
+	resultsPerS: number;
+	status?: string;
+	label?: string | null;
+	otherCores: number;
+	cpuSPerMinByProcess: Record<string, number | null>;
+}
+
+/** CPU of all of this Chromium's processes over a window, with `page` live (or no page for the idle run). */
+async function cpuWindow(mode: CpuRun['mode'], page: Page | null): Promise<CpuRun> {
+	await sleep(CFG.warmupMs);
+	const a = page ? await mark(page) : null;
+	const la = loadSnapshot();
+	await sleep(mode === 'idle' ? Math.min(CFG.cpuWindowMs, 15_000) : CFG.cpuWindowMs);
+	const lb = loadSnapshot();
+	const b = page ? await mark(page) : null;
+	const { cpuS, wallS, byType } = cpuSecondsBetween(la.chromium, lb.chromium);
+	const extra = page ? await op<PageState>(page, 'state') : { status: null, label: null };
+	return {
+		mode,
+		cpuS,
+		wallS,
+		cpuSPerMin: (cpuS * 60) / wallS,
+		resultsPerS: a && b ? ((b.count - a.count) * 1000) / (b.at - a.at) : 0,
+		status: extra.status ?? undefined,
+		label: extra.label,
+		otherCores: loadBetween(la, lb).otherCores,
+		cpuSPerMinByProcess: Object.fromEntries(Object.entries(byType).map(([k, v]) => [k, round((v * 60) / wallS, 2)]))
+	};
+}
+
+async function watchCpu() {
+	const browser = await launch('desk-upright');
+	const runs: CpuRun[] = [];
+	try {
+		const context = await measuringContext(browser);
+		log('watch CPU: idle browser…');
+		const idle = await cpuWindow('idle', null);
+		runs.push(idle);
+		for (let i = 0; i < CFG.cpuRounds; i++) {
+			for (const mode of ['desk', 'full', 'workout'] as const) {
+				log(`watch CPU round ${i + 1}/${CFG.cpuRounds}: ${mode}…`);
+				const page = await startAppPage(context, mode === 'workout' ? '/' : '/desk');
+				try {
+					// Full rate on the desk page: every frame the camera gives (re-asserted, in case the page's own
+					// sampling logic sets its interval again when the state changes).
+					if (mode === 'full') await op(page, 'fullRate');
+					const run = await cpuWindow(mode, page);
+					runs.push(run);
+					log(`  ${mode}: ${run.cpuSPerMin.toFixed(1)} CPU s/min, ${run.resultsPerS.toFixed(1)} results/s (${run.label ?? 'no state'}), other processes ${run.otherCores.toFixed(2)} cores`);
+				} finally {
+					await page.close();
+				}
+			}
+		}
+	} finally {
+		await browser.close();
+	}
+	const med = (mode: CpuRun['mode']) => median(runs.filter((r) => r.mode === mode).map((r) => r.cpuSPerMin));
+	return {
+		watch_cpu_ratio: med('desk') / med('full'),
+		detail: {
+			desk_cpu_s_per_min: med('desk'),
+			full_rate_cpu_s_per_min: med('full'),
+			workout_page_cpu_s_per_min: med('workout'),
+			ratio_vs_workout_page: med('desk') / med('workout'),
+			idle_browser_cpu_s_per_min: med('idle'),
+			desk_results_per_s: median(runs.filter((r) => r.mode === 'desk').map((r) => r.resultsPerS)),
+			full_results_per_s: median(runs.filter((r) => r.mode === 'full').map((r) => r.resultsPerS)),
+			runs
+		}
+	};
+}
+
+const SLUMP_STEPS = 6;
+const SLUMP_MS = 500;
+const SLOUCH_ROWS_NOTE = `${SLOUCH_ROWS} rows of 512`;
+const fmtS = (v: number) => (Number.isFinite(v) ? `${v.toFixed(2)} s` : 'never (20 s timeout)');
+
+async function latency() {
+	const browser = await launch('desk-upright');
+	const trials: Array<{ pendingS: number | null; settledS: number | null; seen: Record<string, number> }> = [];
+	let status: string | null = null;
+	try {
+		const context = await browser.newContext({ serviceWorkers: 'block' });
+		await context.addInitScript({ content: PAGE_INSTRUMENTATION });
+		// A slump as a movement, not a jump: the head sinks over SLUMP_MS in STEPS pictures (an instant 60-pixel jump of
+		// the head is not something a person does, and the person tracker may take it for someone else).
+		const down = slouchSteps(SLUMP_STEPS);
+		const up = [...down.slice(0, -1).reverse(), 'desk-upright'];
+		await context.addInitScript({ content: canvasCameraScript(['desk-upright', ...down], 'desk-upright') });
+		await context.route('**/__bench/*.png', (route) => {
+			const name = new URL(route.request().url()).pathname.split('/').pop()!.replace(/\.png$/, '') as BenchScene;
+			return route.fulfill({ path: benchStill(name), contentType: 'image/png' });
+		});
+		const page = await startAppPage(context, '/desk');
+		const probe = () => page.evaluate(() => (window as unknown as Instrumented).__bench.probe);
+		for (let i = 0; i < CFG.latencyTrials; i++) {
+			// Settled upright with nothing pending for a few seconds, then the slouch at a random moment (its phase
+			// against the desk watch's sampling varies from trial to trial).
+			await op(page, 'show', up, SLUMP_MS / (SLUMP_STEPS - 1), false);
+			const deadline = Date.now() + 30_000;
+			let steadySince = 0;
+			while (Date.now() < deadline) {
+				const p = await probe();
+				if (p.label === 'upright' && p.pending === null) steadySince ||= Date.now();
+				else steadySince = 0;
+				if (steadySince && Date.now() - steadySince > 3000) break;
+				await sleep(200);
+			}
+			if (!steadySince) throw new Error(`latency: the desk watch did not settle on upright (${JSON.stringify(await probe())})`);
+			await sleep(500 + Math.random() * 1500);
+			status ??= (await op<PageState>(page, 'state')).status;
+			await op(page, 'show', down, SLUMP_MS / (SLUMP_STEPS - 1), true);
+			const until = Date.now() + 20_000;
+			let p = await probe();
+			while (p.settledAt === null && Date.now() < until) {
+				await sleep(100);
+				p = await probe();
+			}
+			const trial = { pendingS: p.pendingAt === null ? null : (p.pendingAt - p.onsetAt!) / 1000, settledS: p.settledAt === null ? null : (p.settledAt - p.onsetAt!) / 1000, seen: p.seen };
+			trials.push(trial);
+			log(`latency trial ${i + 1}/${CFG.latencyTrials}: pending slouched after ${trial.pendingS?.toFixed(2) ?? 'never (in 20 s)'} s, settled after ${trial.settledS?.toFixed(2) ?? 'never (in 20 s)'} s`);
+			if (trial.settledS === null) log(`  states seen after the onset: ${JSON.stringify(p.seen)}`);
+		}
+		await page.close();
+	} finally {
+		await browser.close();
+	}
+	const pending = trials.map((t) => t.pendingS ?? Number.POSITIVE_INFINITY);
+	return {
+		watch_detect_latency_s: median(pending),
+		detail: {
+			max_s: Math.max(...pending),
+			settled_median_s: median(trials.map((t) => t.settledS ?? Number.POSITIVE_INFINITY)),
+			desk_status_before_onset: status,
+			/** Onset = the first picture of the movement; it ends (fully slouched) this much later. */
+			slump_ms: SLUMP_MS,
+			trials
+		}
+	};
+}
+
+async function startTimes() {
+	const cold: number[] = [];
+	const warm: number[] = [];
+	const runs: Array<{ coldMs: number; warmMs: number[]; controlled: boolean[]; initMs: number[] }> = [];
+	for (let i = 0; i < CFG.startRuns; i++) {
+		const profile = mkdtempSync(join(tmpdir(), 'backcheck-bench-profile-'));
+		const context = await chromium.launchPersistentContext(profile, chromiumLaunch(fakeCameraArgs(benchFeed('basketball1'))));
+		try {
+			await context.addInitScript({ content: PAGE_INSTRUMENTATION });
+			const visit = async () => {
+				const page = await context.newPage();
+				await page.goto(`${server.origin}/`);
+				await page.getByRole('button', { name: 'Start camera' }).click();
+				const ms = await firstLandmarks(page);
+				const { controlled, initMs } = await op<PageState>(page, 'state');
+				return { page, ms, controlled, initMs: initMs ?? Number.NaN };
+			};
+			for (const p of context.pages()) await p.close();
+			log(`start ${i + 1}/${CFG.startRuns}: first visit, new profile…`);
+			const first = await visit();
+			// Let the service worker finish its install (app shell, wasm and lite model stored) before the next visit.
+			const until = Date.now() + 120_000;
+			while (!(await op<boolean>(first.page, 'swInstalled'))) {
+				if (Date.now() > until) throw new Error('start: the service worker did not finish installing');
+				await sleep(500);
+			}
+			await first.page.close();
+			const run = { coldMs: first.ms, warmMs: [] as number[], controlled: [] as boolean[], initMs: [first.initMs] };
+			for (let k = 0; k < 2; k++) {
+				log(`start ${i + 1}/${CFG.startRuns}: visit ${k + 2} (cached)…`);
+				const again = await visit();
+				await again.page.close();
+				run.warmMs.push(again.ms);
+				run.controlled.push(again.controlled);
+				run.initMs.push(again.initMs);
+			}
+			runs.push(run);
+			cold.push(run.coldMs);
+			warm.push(...run.warmMs);
+			log(`  cold ${run.coldMs.toFixed(0)} ms, warm ${run.warmMs.map((m) => m.toFixed(0)).join(', ')} ms`);
+		} finally {
+			await context.close();
+			rmSync(profile, { recursive: true, force: true });
+		}
+	}
+	return { cold_start_ms: median(cold), warm_start_ms: median(warm), detail: { runs } };
+}
+
+async function soak() {
+	const browser = await launch('basketball1');
+	const samples: Array<{ atS: number; pageHeap: HeapUsage; workerHeap: HeapUsage | null; usedMiB: number; chromiumRssMiB: number; results: number; maxGapMs: number }> = [];
+	let restarts = 0;
+	let crashes = 0;
+	/** Page-clock moments the bench forced a garbage collection (it pauses the worker too). */
+	const gcWindows: Array<[number, number]> = [];
+	/** Gaps over 250 ms: start (ms from the soak's start), length, whether a forced GC fell inside. */
+	let slow: Array<readonly [number, number, boolean]> = [];
+	try {
+		const context = await measuringContext(browser);
+		const page = await startAppPage(context, '/');
+		const heap = await HeapProbe.attach(context, page);
+		const started = Date.now();
+		const startedAt = (await mark(page)).at;
+		// First sample after a minute (a third of a shorter soak), then every minute, and at the end.
+		const firstAt = Math.min(60_000, CFG.soakMs / 3);
+		const times = [firstAt];
+		for (let t = firstAt + 60_000; t < CFG.soakMs; t += 60_000) times.push(t);
+		times.push(CFG.soakMs);
+		log(`soak: ${(CFG.soakMs / 1000).toFixed(0)} s on the workout page…`);
+		for (const at of times) {
+			await sleep(Math.max(0, started + at - Date.now()));
+			const g0 = (await mark(page)).at;
+			const h = await heap.measure();
+			gcWindows.push([g0, (await mark(page)).at]);
+			const rec = await page.evaluate(() => (window as unknown as Instrumented).__bench.rec);
+			const used = h.page.usedSize + (h.worker?.usedSize ?? 0);
+			samples.push({ atS: (Date.now() - started) / 1000, pageHeap: h.page, workerHeap: h.worker, usedMiB: used / 2 ** 20, chromiumRssMiB: residentMiB(), results: rec.count, maxGapMs: rec.maxGap });
+			log(`  ${((Date.now() - started) / 1000).toFixed(0)} s: heap ${(used / 2 ** 20).toFixed(2)} MiB (page + worker, after GC), ${rec.count} results, longest gap ${rec.maxGap.toFixed(0)} ms`);
+		}
+		slow = (await page.evaluate(() => (window as unknown as Instrumented).__bench.rec.slow)).map(([at, gap]) => [at - startedAt, gap, gcWindows.some(([a, b]) => at < b && at + gap > a)] as const);
+		const s = await op<PageState>(page, 'state');
+		restarts = s.restarts ?? 0;
+		crashes = s.crashes ?? 0;
+		await heap.detach();
+		await page.close();
+	} finally {
+		await browser.close();
+	}
+	const first = samples[0];
+	const last = samples[samples.length - 1];
+	return {
+		soak_heap_growth_pct: ((last.usedMiB - first.usedMiB) / first.usedMiB) * 100,
+		// The bench's own forced garbage collections pause the worker; a gap they fall in is not the app's.
+		soak_max_stall_ms: Math.max(...slow.filter(([, , gc]) => !gc).map(([, gap]) => gap), Math.min(last.maxGapMs, 250)),
+		detail: {
+			max_gap_including_forced_gc_ms: last.maxGapMs,
+			gaps_over_500ms: slow.filter(([, gap]) => gap > 500).map(([at, gap, gc]) => ({ atS: round(at / 1000, 1), ms: round(gap, 0), forcedGc: gc })),
+			soak_s: CFG.soakMs / 1000,
+			first_sample_s: first.atS,
+			results_per_s: (last.results - first.results) / (last.atS - first.atS),
+			chromium_rss_growth_mib: last.chromiumRssMiB - first.chromiumRssMiB,
+			worker_backing_store_growth_mib: ((last.workerHeap?.backingStorageSize ?? 0) - (first.workerHeap?.backingStorageSize ?? 0)) / 2 ** 20,
+			stream_restarts: restarts,
+			worker_crashes: crashes,
+			samples
+		}
+	};
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Run, print, write
+
+function machine() {
+	let os = release();
+	try {
+		os = /PRETTY_NAME="([^"]*)"/.exec(readFileSync('/etc/os-release', 'utf8'))?.[1] ?? os;
+	} catch {
+		/* keep the kernel release */
+	}
+	let browser = 'unknown';
+	try {
+		browser = execFileSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8' }).trim();
+	} catch {
+		/* reported as unknown */
+	}
+	return {
+		cpus: cpus().length,
+		cpuModel: cpus()[0]?.model ?? 'unknown',
+		memGiB: Math.round(totalmem() / 2 ** 30),
+		os,
+		kernel: release(),
+		node: process.version,
+		chromium: browser,
+		loadAvgAtStart: loadavg().map((v) => round(v, 2)),
+		date: new Date().toISOString()
+	};
+}
+
+const started = Date.now();
+const mach = machine();
+const results: Record<string, unknown> = {};
+const values: Record<string, number | null> = {};
+const detail: Record<string, unknown> = {};
+const put = (figures: Record<string, unknown>) => {
+	for (const [k, v] of Object.entries(figures)) {
+		if (k === 'detail') continue;
+		values[k] = typeof v === 'number' && Number.isFinite(v) ? v : null;
+	}
+};
+let node: NodeFigures | null = null;
+let pose: Awaited<ReturnType<typeof modelTable>> | null = null;
+
+if (runs('node')) {
+	log('Node: classifier, pipeline, coach, calibration…');
+	node = nodeFigures();
+	put({ classify_us_per_frame: node.perFrame.usPerFrame });
+	detail.classify = node;
+}
+const browserPhases = PHASES.filter((p) => p !== 'node' && runs(p));
+if (browserPhases.length) {
+	assertChromium();
+	server = await startStaticServer(privateBuild(log));
+	try {
+		if (runs('models')) pose = await modelTable();
+		if (runs('throughput')) {
+			const t = await throughput();
+			put(t);
+			detail.throughput = t.detail;
+		}
+		if (runs('watch')) {
+			const w = await watchCpu();
+			put(w);
+			detail.watch_cpu = w.detail;
+		}
+		if (runs('latency')) {
+			const l = await latency();
+			put(l);
+			detail.watch_latency = l.detail;
+		}
+		if (runs('start')) {
+			const s = await startTimes();
+			put(s);
+			detail.start = s.detail;
+		}
+		if (runs('soak')) {
+			const s = await soak();
+			put(s);
+			detail.soak = s.detail;
+		}
+	} finally {
+		await server.close();
+	}
+}
+Object.assign(mach, { loadAvgAtEnd: loadavg().map((v) => round(v, 2)), minutes: round((Date.now() - started) / 60_000, 1) });
+
+for (const t of TARGETS) if (t.key in values) results[t.key] = round(values[t.key], 4);
+results.targets = Object.fromEntries(TARGETS.filter((t) => t.op && t.key in values).map((t) => [t.key, { op: t.op, limit: t.limit, verdict: verdict(t, values[t.key]) }]));
+results.machine = mach;
+results.config = { ...CFG, soakS: CFG.soakMs / 1000 };
+if (pose) results.pose = pose;
+results.detail = detail;
+
+// ---- printed table
+const lines: string[] = [];
+const m = mach;
+lines.push(`Measured ${m.date.slice(0, 10)} on ${m.cpus} × ${m.cpuModel}, ${m.memGiB} GiB, ${m.os}, ${m.chromium} (headless, SwiftShader WebGL, CPU delegate), Node ${m.node}; load average ${m.loadAvgAtStart.join(' ')} at the start, ${(m as { loadAvgAtEnd?: unknown[] }).loadAvgAtEnd?.join(' ')} at the end (shared machine).`);
+lines.push('');
+lines.push(...summaryTable(values));
+const tp = detail.throughput as Awaited<ReturnType<typeof throughput>>['detail'] | undefined;
+const wc = detail.watch_cpu as Awaited<ReturnType<typeof watchCpu>>['detail'] | undefined;
+const wl = detail.watch_latency as Awaited<ReturnType<typeof latency>>['detail'] | undefined;
+const sk = detail.soak as Awaited<ReturnType<typeof soak>>['detail'] | undefined;
+const notes: string[] = [];
+if (tp) {
+	notes.push(
+		`Throughput: ${CFG.rounds} rounds, each a fresh page per variant, ${CFG.warmupMs / 1000} s warm-up then ${CFG.windowMs / 1000} s counted; medians. Camera: fake device fed a 30 fps y4m of basketball1.png (640x480, camera reports ${tp.camera_fps ?? '?'} fps); numPoses ${tp.num_poses} as the session uses. ` +
+			`The raw worker spent ${((tp.raw_worker_busy ?? 0) * 100).toFixed(0)}% of the window in detectForVideo (median ${round(tp.raw_inference_ms_median, 1)} ms), so inference, not the camera, sets raw_fps. ` +
+			`The same session without a page to draw (PoseSession + PostureWatch on a bare page): ${round(tp.session_no_render_fps, 1)} fps (ratio ${round(tp.session_no_render_ratio, 2)}). Per-round pipeline/raw: ${tp.pair_ratios.map((r) => r.toFixed(2)).join(', ')}. MediaPipe's sample on the main thread ran at ${round(tp.main_thread_fps, 1)} fps.`
+	);
+}
+if (wc) {
+	notes.push(
+		`Watch CPU: utime + stime from /proc/<pid>/stat summed over every process of this Chromium (browser, renderer with the pose worker, GPU, utility), ${CFG.cpuRounds} rounds × ${CFG.cpuWindowMs / 1000} s per mode, fresh page each, fake camera at 30 fps on astronaut.png (upright, head and shoulders). ` +
+			`Desk watch as shipped: ${round(wc.desk_cpu_s_per_min, 1)} CPU s/min at ${round(wc.desk_results_per_s, 1)} results/s; the same page at full rate (frame interval 0): ${round(wc.full_rate_cpu_s_per_min, 1)} CPU s/min at ${round(wc.full_results_per_s, 1)} results/s; the workout page: ${round(wc.workout_page_cpu_s_per_min, 1)} CPU s/min (desk over workout ${round(wc.ratio_vs_workout_page, 2)}); idle browser ${round(wc.idle_browser_cpu_s_per_min, 1)} CPU s/min.`
+	);
+}
+if (wl) {
+	notes.push(
+		`Watch latency: the desk page on a canvas camera stand-in (getUserMedia answered with a 30 fps canvas stream; everything after the track is the app's own worker path) played a slump at a random moment after the watch had settled on upright: the same photo with the head sinking ${SLOUCH_ROWS_NOTE} towards the shoulders over ${SLUMP_MS} ms (${SLUMP_STEPS} pictures). Onset = the first picture of the slump; "state change" = the first result after which the watch's state shows \`slouched\` pending or settled (what the posture badge shows). ` +
+			`${wl.trials.length} onsets: median ${round(values.watch_detect_latency_s ?? null, 2)} s, max ${fmtS(wl.max_s)}; the settled state (after the 4 s slouch dwell) came after ${round(wl.settled_median_s, 2)} s (median). Desk status before the onsets: "${wl.desk_status_before_onset ?? '?'}".`
+	);
+}
+if ('cold_start_ms' in values) {
+	notes.push(`Start: ${CFG.startRuns} fresh Chromium profiles; the workout page opened, Start camera clicked as soon as it could be, time from navigation start to the first result with a person. Warm: two more visits per profile once the service worker had stored the app, wasm and lite model (pages controlled by it).`);
+}
+if (sk) {
+	notes.push(
+		`Soak: ${sk.soak_s} s on the workout page with the fake camera (${round(sk.results_per_s, 1)} results/s); JS heap = CDP Runtime.getHeapUsage of the page and of the pose worker after HeapProfiler.collectGarbage in each, first sample at ${round(sk.first_sample_s, 0)} s against the last. Worker ArrayBuffers (wasm memory) grew ${round(sk.worker_backing_store_growth_mib, 2)} MiB, Chromium's resident memory ${round(sk.chromium_rss_growth_mib, 1)} MiB; ${sk.stream_restarts} stream restarts, ${sk.worker_crashes} worker crashes. Stall: longest gap between two results on the page from the first landmarks to the end, leaving out gaps the bench's own forced GCs fell in (longest with them: ${round(sk.max_gap_including_forced_gc_ms, 0)} ms); ${sk.gaps_over_500ms.length} gaps over 500 ms.`
+	);
+}
+if (node) {
+	notes.push(
+		`Node: posture pipeline (tracking, features, still classifier, temporal layer, workout context) + the coach's tracker on ${node.perFrame.frames} generated frames of the four stretches, median of ${node.perFrame.runs} passes: pipeline alone ${round(node.perFrame.pipelineUsPerFrame, 1)} µs, coach alone ${round(node.perFrame.coachUsPerFrame, 1)} µs; the still classifier alone (benchClassify) ${round(node.classify.usPerFrame, 1)} µs.`
+	);
+}
+if (pose) {
+	lines.push('', `Pose inference per frame, ${CFG.frames} frames after ${CFG.warmupFrames} warm-up, fresh page each, numPoses 1:`, '');
+	lines.push('| model | path | median ms | p90 ms | fps | main-thread long tasks (> 50 ms) |', '|---|---|---|---|---|---|');
+	for (const [model, row] of Object.entries(pose)) {
+		for (const [path, f] of Object.entries(row)) {
+			lines.push(`| ${model} | ${path === 'worker' ? 'worker (ours)' : 'main thread (MediaPipe sample)'} | ${round(f.medianMs, 1)} | ${round(f.p90Ms, 1)} | ${round(f.fps, 1)} | ${f.longTasks} |`);
+		}
+	}
+}
+if (node) {
+	const c = node.calibration;
+	lines.push('', `Personal calibration (src/lib/calibration/bench.ts, Node, tfjs backend ${c.backend}):`, '');
+	lines.push('| | plain TypeScript | tfjs |', '|---|---|---|');
+	lines.push(`| scoring, µs per frame (one frame at a time, live) | ${round(c.plainUsPerFrame, 1)} | ${round(c.tfjsUsPerFrame, 1)} |`);
+	lines.push(`| scoring, µs per frame (batches of ${c.batch}, offline) | ${round(c.plainUsPerFrame, 1)} | ${round(c.tfjsBatchUsPerFrame, 1)} |`);
+	lines.push(`| fitting a calibration, ms | ${round(c.plainFitMs, 2)} | ${round(c.tfjsFitMs, 2)} |`);
+	const pays = c.tfjsUsPerFrame < c.plainUsPerFrame || c.tfjsBatchUsPerFrame < c.plainUsPerFrame;
+	lines.push('', pays ? 'Tensors pay off for some of this work (see the rows above).' : `Tensors do not pay off at this size: plain TypeScript is ${round(c.tfjsUsPerFrame / c.plainUsPerFrame, 0)}× faster per live frame, ${round(c.tfjsBatchUsPerFrame / c.plainUsPerFrame, 1)}× even against batches, and ${round(c.tfjsFitMs / c.plainFitMs, 0)}× faster to fit.`);
+}
+if (notes.length) lines.push('', 'How each figure was measured:', '', ...notes.map((n) => `- ${n}`));
+
+const table = lines.join('\n');
+process.stdout.write(table + '\n');
 mkdirSync(join(ROOT, 'bench'), { recursive: true });
 writeFileSync(join(ROOT, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
-process.stdout.write(`\nwritten: bench/results.json\n`);
+process.stdout.write('\nwritten: bench/results.json\n');
+const readme = join(ROOT, 'README.md');
+if (!only && process.env.BENCH_README !== '0' && existsSync(readme)) {
+	if (updateReadme(readme, table)) process.stdout.write('updated: README.md (Latest benchmark)\n');
+	else log('README.md has neither the bench markers nor the placeholder; not updated');
+}
