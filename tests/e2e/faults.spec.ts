@@ -87,6 +87,7 @@ test('a passer-by in frame does not take over from the person being watched', as
 		frames.push({ t, people: [...passer, me.person], width: me.width, height: me.height });
 	}
 	await page.goto('/');
+	await page.getByTestId('posture').waitFor();
 	const seen: string[] = [];
 	await page.exposeFunction('__label', (l: string) => seen.push(l));
 	await page.evaluate(() => {
