@@ -619,6 +619,27 @@ results.config = { ...CFG, soakS: CFG.soakMs / 1000 };
 if (pose) results.pose = pose;
 results.detail = detail;
 
+/** What ran in the long animation frames on the workout page, if any blocked. */
+function longFramesNote(frames: unknown[]): string | null {
+	const list = frames as Array<{ ms: number; blockingMs: number; scripts: Array<{ ms: number; invoker: string; fn: string; url: string }> }>;
+	if (!list.length) return null;
+	const worst = [...list].sort((a, b) => b.blockingMs - a.blockingMs)[0];
+	const scripts = worst.scripts.map((x) => `${x.invoker || x.fn || '?'} ${x.ms} ms`).join(', ') || 'no script attributed (rendering or the browser)';
+	return ` Long animation frames that blocked the workout page: ${list.length}; the worst, ${worst.ms} ms (${worst.blockingMs} ms blocking), ran: ${scripts}.`;
+}
+
+/** Median CPU s/min per Chromium process type, desk vs full rate. */
+function byProcessNote(runs: Array<{ mode: string; cpuSPerMinByProcess: Record<string, number | null> }>): string {
+	const types = [...new Set(runs.flatMap((r) => Object.keys(r.cpuSPerMinByProcess)))];
+	const med = (mode: string, type: string) => median(runs.filter((r) => r.mode === mode).map((r) => r.cpuSPerMinByProcess[type] ?? 0));
+	return types
+		.map((t) => ({ t, desk: med('desk', t), full: med('full', t) }))
+		.filter((x) => x.desk >= 0.1 || x.full >= 0.1)
+		.sort((a, b) => b.full - a.full)
+		.map((x) => `${x.t} ${x.desk.toFixed(1)} / ${x.full.toFixed(1)}`)
+		.join(', ');
+}
+
 // ---- printed table
 const lines: string[] = [];
 const m = mach;
@@ -633,14 +654,16 @@ const notes: string[] = [];
 if (tp) {
 	notes.push(
 		`Throughput: ${CFG.rounds} rounds, each a fresh page per variant, ${CFG.warmupMs / 1000} s warm-up then ${CFG.windowMs / 1000} s counted; medians. Camera: fake device fed a 30 fps y4m of basketball1.png (640x480, camera reports ${tp.camera_fps ?? '?'} fps); numPoses ${tp.num_poses} as the session uses. ` +
-			`The raw worker spent ${((tp.raw_worker_busy ?? 0) * 100).toFixed(0)}% of the window in detectForVideo (median ${round(tp.raw_inference_ms_median, 1)} ms), so inference, not the camera, sets raw_fps. ` +
-			`The same session without a page to draw (PoseSession + PostureWatch on a bare page): ${round(tp.session_no_render_fps, 1)} fps (ratio ${round(tp.session_no_render_ratio, 2)}). Per-round pipeline/raw: ${tp.pair_ratios.map((r) => r.toFixed(2)).join(', ')}. MediaPipe's sample on the main thread ran at ${round(tp.main_thread_fps, 1)} fps.`
+			`The raw worker spent ${((tp.raw_worker_busy ?? 0) * 100).toFixed(0)}% of the window in detectForVideo (median ${round(tp.raw_inference_ms_median, 1)} ms per frame), so ${(tp.raw_worker_busy ?? 0) >= 0.9 ? 'inference, not the camera, sets raw_fps' : 'the worker waited for frames: the camera may be what limits raw_fps'}; on the workout page it was busy ${round((tp.busy_ratio ?? 0) * 100, 0)}% as much as that (the pipeline leaves the worker idle ${(tp.busy_ratio ?? 0) >= 0.97 ? 'hardly at all' : 'some of the time'}). ` +
+			`The same session without a page to draw (PoseSession + PostureWatch on a bare page): ${round(tp.session_no_render_fps, 1)} fps (ratio ${round(tp.session_no_render_ratio, 2)}). Per-round pipeline/raw: ${tp.pair_ratios.map((r) => r.toFixed(2)).join(', ')}. Other processes on the machine kept ${round(tp.other_cores_median, 2)} of the 2 cores busy meanwhile (median). MediaPipe's sample on the main thread ran at ${round(tp.main_thread_fps, 1)} fps.` +
+			(longFramesNote(tp.rounds.flatMap((r) => r.pipeline.longFrames ?? [])) ?? '')
 	);
 }
 if (wc) {
 	notes.push(
 		`Watch CPU: utime + stime from /proc/<pid>/stat summed over every process of this Chromium (browser, renderer with the pose worker, GPU, utility), ${CFG.cpuRounds} rounds × ${CFG.cpuWindowMs / 1000} s per mode, fresh page each, fake camera at 30 fps on astronaut.png (upright, head and shoulders). ` +
-			`Desk watch as shipped: ${round(wc.desk_cpu_s_per_min, 1)} CPU s/min at ${round(wc.desk_results_per_s, 1)} results/s; the same page at full rate (frame interval 0): ${round(wc.full_rate_cpu_s_per_min, 1)} CPU s/min at ${round(wc.full_results_per_s, 1)} results/s; the workout page: ${round(wc.workout_page_cpu_s_per_min, 1)} CPU s/min (desk over workout ${round(wc.ratio_vs_workout_page, 2)}); idle browser ${round(wc.idle_browser_cpu_s_per_min, 1)} CPU s/min.`
+			`Desk watch as shipped: ${round(wc.desk_cpu_s_per_min, 1)} CPU s/min at ${round(wc.desk_results_per_s, 1)} results/s; the same page at full rate (frame interval 0): ${round(wc.full_rate_cpu_s_per_min, 1)} CPU s/min at ${round(wc.full_results_per_s, 1)} results/s; the workout page: ${round(wc.workout_page_cpu_s_per_min, 1)} CPU s/min (desk over workout ${round(wc.ratio_vs_workout_page, 2)}); idle browser ${round(wc.idle_browser_cpu_s_per_min, 1)} CPU s/min. ` +
+			`Per process, desk / full rate: ${byProcessNote(wc.runs)}. Other processes on the machine kept ${round(median(wc.runs.filter((r) => r.mode !== 'idle').map((r) => r.otherCores)), 2)} of the 2 cores busy meanwhile (median).`
 	);
 }
 if (wl) {
@@ -650,7 +673,10 @@ if (wl) {
 	);
 }
 if ('cold_start_ms' in values) {
-	notes.push(`Start: ${CFG.startRuns} fresh Chromium profiles; the workout page opened, Start camera clicked as soon as it could be, time from navigation start to the first result with a person. Warm: two more visits per profile once the service worker had stored the app, wasm and lite model (pages controlled by it).`);
+	const st = detail.start as Awaited<ReturnType<typeof startTimes>>['detail'];
+	notes.push(
+		`Start: ${CFG.startRuns} fresh Chromium profiles; the workout page opened, Start camera clicked as soon as it could be, time from navigation start to the first result with a person (cold: ${st.runs.map((r) => r.coldMs.toFixed(0)).join(', ')} ms). Warm: two more visits per profile once the service worker had stored the app, wasm and lite model (${st.runs.flatMap((r) => r.warmMs).map((v) => v.toFixed(0)).join(', ')} ms; ${st.runs.every((r) => r.controlled.every(Boolean)) ? 'every one' : 'not every one'} served by the service worker).`
+	);
 }
 if (sk) {
 	notes.push(

@@ -17,10 +17,10 @@ export interface Target {
 export const TARGETS: Target[] = [
 	{ key: 'raw_fps', label: 'lite in the worker, nothing downstream', unit: 'fps', digits: 1 },
 	{ key: 'pipeline_fps', label: 'whole pipeline, workout page', unit: 'fps', digits: 1 },
-	{ key: 'pipeline_ratio', label: 'pipeline / raw', unit: '', op: '>=', limit: 0.95, digits: 2 },
+	{ key: 'pipeline_ratio', label: 'pipeline / raw', unit: '', op: '>=', limit: 0.95, digits: 3 },
 	{ key: 'long_tasks_pipeline', label: 'main-thread tasks > 50 ms, workout page', unit: '/min', op: '==', limit: 0, digits: 1 },
 	{ key: 'long_tasks_main_thread_baseline', label: 'same, MediaPipe sample on the main thread', unit: '/min', digits: 1 },
-	{ key: 'watch_cpu_ratio', label: 'CPU/min desk watch over full rate', unit: '', op: '<=', limit: 0.3, digits: 2 },
+	{ key: 'watch_cpu_ratio', label: 'CPU/min desk watch over full rate', unit: '', op: '<=', limit: 0.3, digits: 3 },
 	{ key: 'watch_detect_latency_s', label: 'slouch onset to pending `slouched`, desk watch', unit: 's', op: '<=', limit: 2, digits: 2 },
 	{ key: 'cold_start_ms', label: 'page open to first landmarks, new profile', unit: 'ms', digits: 0 },
 	{ key: 'warm_start_ms', label: 'same, second visit (service worker)', unit: 'ms', digits: 0 },
