@@ -20,7 +20,7 @@ describe('bench report', () => {
 	it('prints only the figures it has', () => {
 		const lines = summaryTable({ raw_fps: 10, pipeline_ratio: 0.97 });
 		expect(lines).toHaveLength(4);
-		expect(lines[3]).toContain('| `pipeline_ratio` | 0.97 | >= 0.95 | pass |');
+		expect(lines[3]).toContain('| `pipeline_ratio` | 0.970 | >= 0.95 | pass |');
 	});
 
 	it('replaces the placeholder line the first time and its own section after that, nothing else', () => {
