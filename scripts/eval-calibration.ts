@@ -28,7 +28,8 @@ const WIDTH = 640;
 const HEIGHT = 480;
 const FRAME_MS = 100;
 
-const COLUMNS: Array<[string, number]> = [
+/** The dataset's columns (each with _x, _y, _z) and the landmark each one is. */
+export const DESK_WEBCAM_COLUMNS: Array<[string, number]> = [
 	['nose', LM.nose],
 	['left_eye', LM.leftEye],
 	['right_eye', LM.rightEye],
@@ -77,7 +78,7 @@ export function deskWebcamRows(datasetsDir: string): DeskRow[] | null {
 			v[col('nose_y')] > 0.25 &&
 			Math.min(v[col('left_shoulder_y')], v[col('right_shoulder_y')]) > 0.4;
 		const landmarks: Array<Landmark | null> = new Array(LANDMARK_COUNT).fill(null);
-		for (const [name, idx] of COLUMNS) {
+		for (const [name, idx] of DESK_WEBCAM_COLUMNS) {
 			const b = absolute ? { x: 0, y: 0, z: 0 } : GENERIC_BASELINE[idx];
 			landmarks[idx] = {
 				x: b.x + v[col(`${name}_x`)],

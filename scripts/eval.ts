@@ -13,6 +13,7 @@
  *
  * Usage: npm run eval [-- --no-photos] [-- --datasets DIR]
  */
+import { DESK_WEBCAM_COLUMNS } from './eval-calibration';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
@@ -215,15 +216,6 @@ function exerciseStates(): Tally | null {
 
 // ---- Desk webcam ----------------------------------------------------------------------------
 
-const WEBCAM_COLUMNS: Array<[string, number]> = [
-	['nose', LM.nose],
-	['left_eye', LM.leftEye],
-	['right_eye', LM.rightEye],
-	['left_ear', LM.leftEar],
-	['right_ear', LM.rightEar],
-	['left_shoulder', LM.leftShoulder],
-	['right_shoulder', LM.rightShoulder]
-];
 
 /**
  * A canonical upright person at a front laptop webcam, from the skeleton model (average adult,
@@ -281,7 +273,7 @@ function deskWebcam(): { tally: Tally; note: string } | null {
 			Math.min(v[col('left_shoulder_y')], v[col('right_shoulder_y')]) > 0.4;
 		if (isAbs) absolute++;
 		const lm: Array<Landmark | null> = new Array(LANDMARK_COUNT).fill(null);
-		for (const [name, idx] of WEBCAM_COLUMNS) {
+		for (const [name, idx] of DESK_WEBCAM_COLUMNS) {
 			const b = isAbs ? { x: 0, y: 0 } : canon[idx];
 			lm[idx] = { x: b.x + v[col(`${name}_x`)], y: b.y + v[col(`${name}_y`)], visibility: 0.99 };
 		}
