@@ -5,10 +5,11 @@
  * CPU measurements alternate their variants over several rounds and report medians: the machine is 2 shared cores.
  *
  * Environment (all optional):
- *   BENCH_SOAK_S=600        soak length, seconds        BENCH_WINDOW_S=20   throughput window per measurement
- *   BENCH_ROUNDS=3          throughput rounds           BENCH_CPU_S=40      CPU window per watch measurement
+ *   BENCH_SOAK_S=600        soak length, seconds        BENCH_WINDOW_S=15   throughput window per measurement
+ *   BENCH_ROUNDS=5          throughput rounds           BENCH_CPU_S=40      CPU window per watch measurement
  *   BENCH_CPU_ROUNDS=3      watch CPU rounds            BENCH_LATENCY_TRIALS=6   slouch onsets
  *   BENCH_START_RUNS=3      fresh profiles (cold start; 2 warm visits each)
+ *   BENCH_FEED=person       the workout camera feed (person | basketball1)
  *   BENCH_FRAMES=60         frames per model in the per-model table       BENCH_MODELS=lite,full,heavy
  *   BENCH_ONLY=node,models,throughput,watch,latency,start,soak   run some phases only (README left alone)
  */
@@ -35,15 +36,22 @@ const CFG = {
 	frames: num('BENCH_FRAMES', 60),
 	warmupFrames: 10,
 	models: (process.env.BENCH_MODELS?.split(',') as PoseModel[] | undefined) ?? (['lite', 'full', 'heavy'] as PoseModel[]),
-	rounds: num('BENCH_ROUNDS', 3),
+	rounds: num('BENCH_ROUNDS', 5),
 	warmupMs: 5000,
-	windowMs: num('BENCH_WINDOW_S', 20) * 1000,
+	windowMs: num('BENCH_WINDOW_S', 15) * 1000,
 	cpuRounds: num('BENCH_CPU_ROUNDS', 3),
 	cpuWindowMs: num('BENCH_CPU_S', 40) * 1000,
 	latencyTrials: num('BENCH_LATENCY_TRIALS', 6),
 	startRuns: num('BENCH_START_RUNS', 3),
 	soakMs: num('BENCH_SOAK_S', 600) * 1000
 };
+/**
+ * The workout feed: one person, whole body. With two people in the picture (basketball1.png) MediaPipe's cost per
+ * frame depends on whether it happens to track both (numPoses is 2), which made throughput bimodal from page to
+ * page; with one it looks for a second person on every frame, the same way on every page.
+ */
+const FEED: BenchScene = (process.env.BENCH_FEED as BenchScene | undefined) ?? 'person';
+
 const PHASES = ['node', 'models', 'throughput', 'watch', 'latency', 'start', 'soak'] as const;
 type Phase = (typeof PHASES)[number];
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim()) as Phase[] | undefined;
@@ -133,7 +141,7 @@ interface PathFigures {
 }
 
 async function modelTable(): Promise<Record<string, { worker: PathFigures; mainThread: PathFigures }>> {
-	const browser = await launch('basketball1');
+	const browser = await launch(FEED);
 	const results: Record<string, { worker: PathFigures; mainThread: PathFigures }> = {};
 	try {
 		const context = await measuringContext(browser);
@@ -213,7 +221,7 @@ async function workoutWindow(context: BrowserContext): Promise<WindowRun> {
 }
 
 async function throughput() {
-	const browser = await launch('basketball1');
+	const browser = await launch(FEED);
 	const rounds: Array<{ raw: WindowRun; pipeline: WindowRun; session: WindowRun; mainThread: WindowRun }> = [];
 	try {
 		const context = await measuringContext(browser);
@@ -423,7 +431,7 @@ async function startTimes() {
 	const runs: Array<{ coldMs: number; warmMs: number[]; controlled: boolean[]; initMs: number[] }> = [];
 	for (let i = 0; i < CFG.startRuns; i++) {
 		const profile = mkdtempSync(join(tmpdir(), 'backcheck-bench-profile-'));
-		const context = await chromium.launchPersistentContext(profile, chromiumLaunch(fakeCameraArgs(benchFeed('basketball1'))));
+		const context = await chromium.launchPersistentContext(profile, chromiumLaunch(fakeCameraArgs(benchFeed(FEED))));
 		try {
 			await context.addInitScript({ content: PAGE_INSTRUMENTATION });
 			const visit = async () => {
@@ -466,8 +474,8 @@ async function startTimes() {
 }
 
 async function soak() {
-	const browser = await launch('basketball1');
-	const samples: Array<{ atS: number; pageHeap: HeapUsage; workerHeap: HeapUsage | null; usedMiB: number; chromiumRssMiB: number; results: number; maxGapMs: number }> = [];
+	const browser = await launch(FEED);
+	const samples: Array<{ atS: number; pageHeap: HeapUsage; workerHeap: HeapUsage | null; usedMiB: number; chromiumRssMiB: number; results: number; maxGapMs: number; otherCores: number; chromiumCores: number }> = [];
 	let restarts = 0;
 	let crashes = 0;
 	/** Page-clock moments the bench forced a garbage collection (it pauses the worker too). */
@@ -480,6 +488,7 @@ async function soak() {
 		const heap = await HeapProbe.attach(context, page);
 		const started = Date.now();
 		const startedAt = (await mark(page)).at;
+		let load = loadSnapshot();
 		// First sample after a minute (a third of a shorter soak), then every minute, and at the end.
 		const firstAt = Math.min(60_000, CFG.soakMs / 3);
 		const times = [firstAt];
@@ -493,8 +502,11 @@ async function soak() {
 			gcWindows.push([g0, (await mark(page)).at]);
 			const rec = await page.evaluate(() => (window as unknown as Instrumented).__bench.rec);
 			const used = h.page.usedSize + (h.worker?.usedSize ?? 0);
-			samples.push({ atS: (Date.now() - started) / 1000, pageHeap: h.page, workerHeap: h.worker, usedMiB: used / 2 ** 20, chromiumRssMiB: residentMiB(), results: rec.count, maxGapMs: rec.maxGap });
-			log(`  ${((Date.now() - started) / 1000).toFixed(0)} s: heap ${(used / 2 ** 20).toFixed(2)} MiB (page + worker, after GC), ${rec.count} results, longest gap ${rec.maxGap.toFixed(0)} ms`);
+			const now = loadSnapshot();
+			const l = loadBetween(load, now);
+			load = now;
+			samples.push({ atS: (Date.now() - started) / 1000, pageHeap: h.page, workerHeap: h.worker, usedMiB: used / 2 ** 20, chromiumRssMiB: residentMiB(), results: rec.count, maxGapMs: rec.maxGap, ...l });
+			log(`  ${((Date.now() - started) / 1000).toFixed(0)} s: heap ${(used / 2 ** 20).toFixed(2)} MiB (page + worker, after GC), ${rec.count} results, longest gap ${rec.maxGap.toFixed(0)} ms, other processes ${l.otherCores.toFixed(2)} cores`);
 		}
 		slow = (await page.evaluate(() => (window as unknown as Instrumented).__bench.rec.slow)).map(([at, gap]) => [at - startedAt, gap, gcWindows.some(([a, b]) => at < b && at + gap > a)] as const);
 		const s = await op<PageState>(page, 'state');
@@ -519,6 +531,9 @@ async function soak() {
 			results_per_s: (last.results - first.results) / (last.atS - first.atS),
 			chromium_rss_growth_mib: last.chromiumRssMiB - first.chromiumRssMiB,
 			worker_backing_store_growth_mib: ((last.workerHeap?.backingStorageSize ?? 0) - (first.workerHeap?.backingStorageSize ?? 0)) / 2 ** 20,
+			/** Cores other processes kept busy, median of the sample intervals, and the most in one interval. */
+			other_cores_median: median(samples.map((x) => x.otherCores)),
+			other_cores_max: Math.max(...samples.map((x) => x.otherCores)),
 			stream_restarts: restarts,
 			worker_crashes: crashes,
 			samples
@@ -628,15 +643,15 @@ function longFramesNote(frames: unknown[]): string | null {
 	return ` Long animation frames that blocked the workout page: ${list.length}; the worst, ${worst.ms} ms (${worst.blockingMs} ms blocking), ran: ${scripts}.`;
 }
 
-/** Median CPU s/min per Chromium process type, desk vs full rate. */
+/** Median CPU s/min per Chromium process type: desk, desk at full rate, workout page. */
 function byProcessNote(runs: Array<{ mode: string; cpuSPerMinByProcess: Record<string, number | null> }>): string {
 	const types = [...new Set(runs.flatMap((r) => Object.keys(r.cpuSPerMinByProcess)))];
 	const med = (mode: string, type: string) => median(runs.filter((r) => r.mode === mode).map((r) => r.cpuSPerMinByProcess[type] ?? 0));
 	return types
-		.map((t) => ({ t, desk: med('desk', t), full: med('full', t) }))
-		.filter((x) => x.desk >= 0.1 || x.full >= 0.1)
+		.map((t) => ({ t, desk: med('desk', t), full: med('full', t), workout: med('workout', t) }))
+		.filter((x) => x.desk >= 0.1 || x.full >= 0.1 || x.workout >= 0.1)
 		.sort((a, b) => b.full - a.full)
-		.map((x) => `${x.t} ${x.desk.toFixed(1)} / ${x.full.toFixed(1)}`)
+		.map((x) => `${x.t} ${x.desk.toFixed(1)} / ${x.full.toFixed(1)} / ${x.workout.toFixed(1)}`)
 		.join(', ');
 }
 
@@ -653,7 +668,7 @@ const sk = detail.soak as Awaited<ReturnType<typeof soak>>['detail'] | undefined
 const notes: string[] = [];
 if (tp) {
 	notes.push(
-		`Throughput: ${CFG.rounds} rounds, each a fresh page per variant, ${CFG.warmupMs / 1000} s warm-up then ${CFG.windowMs / 1000} s counted; medians. Camera: fake device fed a 30 fps y4m of basketball1.png (640x480, camera reports ${tp.camera_fps ?? '?'} fps); numPoses ${tp.num_poses} as the session uses. ` +
+		`Throughput: ${CFG.rounds} rounds, each a fresh page per variant, ${CFG.warmupMs / 1000} s warm-up then ${CFG.windowMs / 1000} s counted; medians. Camera: fake device fed a 30 fps y4m of ${FEED === 'person' ? 'person.jpg (one person, whole body)' : 'basketball1.png'} (640x480, camera reports ${tp.camera_fps ?? '?'} fps); numPoses ${tp.num_poses} as the session uses. ` +
 			`The raw worker spent ${((tp.raw_worker_busy ?? 0) * 100).toFixed(0)}% of the window in detectForVideo (median ${round(tp.raw_inference_ms_median, 1)} ms per frame), so ${(tp.raw_worker_busy ?? 0) >= 0.9 ? 'inference, not the camera, sets raw_fps' : 'the worker waited for frames: the camera may be what limits raw_fps'}; on the workout page it was busy ${round((tp.busy_ratio ?? 0) * 100, 0)}% as much as that (the pipeline leaves the worker idle ${(tp.busy_ratio ?? 0) >= 0.97 ? 'hardly at all' : 'some of the time'}). ` +
 			`The same session without a page to draw (PoseSession + PostureWatch on a bare page): ${round(tp.session_no_render_fps, 1)} fps (ratio ${round(tp.session_no_render_ratio, 2)}). Per-round pipeline/raw: ${tp.pair_ratios.map((r) => r.toFixed(2)).join(', ')}. Other processes on the machine kept ${round(tp.other_cores_median, 2)} of the 2 cores busy meanwhile (median). MediaPipe's sample on the main thread ran at ${round(tp.main_thread_fps, 1)} fps.` +
 			(longFramesNote(tp.rounds.flatMap((r) => r.pipeline.longFrames ?? [])) ?? '')
@@ -663,7 +678,7 @@ if (wc) {
 	notes.push(
 		`Watch CPU: utime + stime from /proc/<pid>/stat summed over every process of this Chromium (browser, renderer with the pose worker, GPU, utility), ${CFG.cpuRounds} rounds × ${CFG.cpuWindowMs / 1000} s per mode, fresh page each, fake camera at 30 fps on astronaut.png (upright, head and shoulders). ` +
 			`Desk watch as shipped: ${round(wc.desk_cpu_s_per_min, 1)} CPU s/min at ${round(wc.desk_results_per_s, 1)} results/s; the same page at full rate (frame interval 0): ${round(wc.full_rate_cpu_s_per_min, 1)} CPU s/min at ${round(wc.full_results_per_s, 1)} results/s; the workout page: ${round(wc.workout_page_cpu_s_per_min, 1)} CPU s/min (desk over workout ${round(wc.ratio_vs_workout_page, 2)}); idle browser ${round(wc.idle_browser_cpu_s_per_min, 1)} CPU s/min. ` +
-			`Per process, desk / full rate: ${byProcessNote(wc.runs)}. Other processes on the machine kept ${round(median(wc.runs.filter((r) => r.mode !== 'idle').map((r) => r.otherCores)), 2)} of the 2 cores busy meanwhile (median).`
+			`CPU s/min per process, desk / full rate / workout page: ${byProcessNote(wc.runs)} (the GPU process is SwiftShader: WebGL in software, as this machine has no GPU). Other processes on the machine kept ${round(median(wc.runs.filter((r) => r.mode !== 'idle').map((r) => r.otherCores)), 2)} of the 2 cores busy meanwhile (median).`
 	);
 }
 if (wl) {
@@ -680,7 +695,7 @@ if ('cold_start_ms' in values) {
 }
 if (sk) {
 	notes.push(
-		`Soak: ${sk.soak_s} s on the workout page with the fake camera (${round(sk.results_per_s, 1)} results/s); JS heap = CDP Runtime.getHeapUsage of the page and of the pose worker after HeapProfiler.collectGarbage in each, first sample at ${round(sk.first_sample_s, 0)} s against the last. Worker ArrayBuffers (wasm memory) grew ${round(sk.worker_backing_store_growth_mib, 2)} MiB, Chromium's resident memory ${round(sk.chromium_rss_growth_mib, 1)} MiB; ${sk.stream_restarts} stream restarts, ${sk.worker_crashes} worker crashes. Stall: longest gap between two results on the page from the first landmarks to the end, leaving out gaps the bench's own forced GCs fell in (longest with them: ${round(sk.max_gap_including_forced_gc_ms, 0)} ms); ${sk.gaps_over_500ms.length} gaps over 500 ms.`
+		`Soak: ${sk.soak_s} s on the workout page with the fake camera (${FEED}, ${round(sk.results_per_s, 1)} results/s); JS heap = CDP Runtime.getHeapUsage of the page and of the pose worker after HeapProfiler.collectGarbage in each, first sample at ${round(sk.first_sample_s, 0)} s against the last. Worker ArrayBuffers (wasm memory) grew ${round(sk.worker_backing_store_growth_mib, 2)} MiB, Chromium's resident memory ${round(sk.chromium_rss_growth_mib, 1)} MiB; ${sk.stream_restarts} stream restarts, ${sk.worker_crashes} worker crashes. Stall: longest gap between two results on the page from the first landmarks to the end, leaving out gaps the bench's own forced GCs fell in (longest with them: ${round(sk.max_gap_including_forced_gc_ms, 0)} ms); ${sk.gaps_over_500ms.length} gaps over 500 ms. Other processes kept ${round(sk.other_cores_median, 2)} of the 2 cores busy (median of the minutes; ${round(sk.other_cores_max, 2)} in the busiest).`
 	);
 }
 if (node) {
