@@ -26,6 +26,7 @@ import { nodeFigures, type NodeFigures } from './lib/bench-node';
 import { round, summaryTable, TARGETS, updateReadme, verdict } from './lib/bench-report';
 import { startStaticServer, type StaticServer } from './lib/static-server';
 import { ROOT } from './lib/test-media';
+import { EMBEDDING_DIM } from '../src/lib/calibration/embedding';
 import type { PoseModel } from '../src/lib/pose/types';
 
 const num = (name: string, fallback: number) => {
@@ -358,7 +359,6 @@ async function watchCpu() {
 
 const SLUMP_STEPS = 6;
 const SLUMP_MS = 500;
-const SLOUCH_ROWS_NOTE = `${SLOUCH_ROWS} rows of 512`;
 const fmtS = (v: number) => (Number.isFinite(v) ? `${v.toFixed(2)} s` : 'never (20 s timeout)');
 
 async function latency() {
@@ -570,69 +570,14 @@ function machine() {
 	};
 }
 
-const started = Date.now();
-const mach = machine();
-const results: Record<string, unknown> = {};
-const values: Record<string, number | null> = {};
-const detail: Record<string, unknown> = {};
-const put = (figures: Record<string, unknown>) => {
-	for (const [k, v] of Object.entries(figures)) {
-		if (k === 'detail') continue;
-		values[k] = typeof v === 'number' && Number.isFinite(v) ? v : null;
-	}
-};
-let node: NodeFigures | null = null;
-let pose: Awaited<ReturnType<typeof modelTable>> | null = null;
-
-if (runs('node')) {
-	log('Node: classifier, pipeline, coach, calibration…');
-	node = nodeFigures();
-	put({ classify_us_per_frame: node.perFrame.usPerFrame });
-	detail.classify = node;
+/** bench/results.json. */
+interface Saved {
+	[key: string]: unknown;
+	machine: ReturnType<typeof machine> & { loadAvgAtEnd?: Array<number | null>; minutes?: number | null };
+	config: typeof CFG & { soakS: number; feed?: BenchScene; slumpMs?: number; slumpSteps?: number; slouchRows?: number };
+	pose?: Awaited<ReturnType<typeof modelTable>>;
+	detail: Record<string, unknown>;
 }
-const browserPhases = PHASES.filter((p) => p !== 'node' && runs(p));
-if (browserPhases.length) {
-	assertChromium();
-	server = await startStaticServer(privateBuild(log));
-	try {
-		if (runs('models')) pose = await modelTable();
-		if (runs('throughput')) {
-			const t = await throughput();
-			put(t);
-			detail.throughput = t.detail;
-		}
-		if (runs('watch')) {
-			const w = await watchCpu();
-			put(w);
-			detail.watch_cpu = w.detail;
-		}
-		if (runs('latency')) {
-			const l = await latency();
-			put(l);
-			detail.watch_latency = l.detail;
-		}
-		if (runs('start')) {
-			const s = await startTimes();
-			put(s);
-			detail.start = s.detail;
-		}
-		if (runs('soak')) {
-			const s = await soak();
-			put(s);
-			detail.soak = s.detail;
-		}
-	} finally {
-		await server.close();
-	}
-}
-Object.assign(mach, { loadAvgAtEnd: loadavg().map((v) => round(v, 2)), minutes: round((Date.now() - started) / 60_000, 1) });
-
-for (const t of TARGETS) if (t.key in values) results[t.key] = round(values[t.key], 4);
-results.targets = Object.fromEntries(TARGETS.filter((t) => t.op && t.key in values).map((t) => [t.key, { op: t.op, limit: t.limit, verdict: verdict(t, values[t.key]) }]));
-results.machine = mach;
-results.config = { ...CFG, soakS: CFG.soakMs / 1000 };
-if (pose) results.pose = pose;
-results.detail = detail;
 
 /** What ran in the long animation frames on the workout page, if any blocked. */
 function longFramesNote(frames: unknown[]): string | null {
@@ -655,80 +600,164 @@ function byProcessNote(runs: Array<{ mode: string; cpuSPerMinByProcess: Record<s
 		.join(', ');
 }
 
-// ---- printed table
-const lines: string[] = [];
-const m = mach;
-lines.push(`Measured ${m.date.slice(0, 10)} on ${m.cpus} × ${m.cpuModel}, ${m.memGiB} GiB, ${m.os}, ${m.chromium} (headless, SwiftShader WebGL, CPU delegate), Node ${m.node}; load average ${m.loadAvgAtStart.join(' ')} at the start, ${(m as { loadAvgAtEnd?: unknown[] }).loadAvgAtEnd?.join(' ')} at the end (shared machine).`);
-lines.push('');
-lines.push(...summaryTable(values));
-const tp = detail.throughput as Awaited<ReturnType<typeof throughput>>['detail'] | undefined;
-const wc = detail.watch_cpu as Awaited<ReturnType<typeof watchCpu>>['detail'] | undefined;
-const wl = detail.watch_latency as Awaited<ReturnType<typeof latency>>['detail'] | undefined;
-const sk = detail.soak as Awaited<ReturnType<typeof soak>>['detail'] | undefined;
-const notes: string[] = [];
-if (tp) {
-	notes.push(
-		`Throughput: ${CFG.rounds} rounds, each a fresh page per variant, ${CFG.warmupMs / 1000} s warm-up then ${CFG.windowMs / 1000} s counted; medians. Camera: fake device fed a 30 fps y4m of ${FEED === 'person' ? 'person.jpg (one person, whole body)' : 'basketball1.png'} (640x480, camera reports ${tp.camera_fps ?? '?'} fps); numPoses ${tp.num_poses} as the session uses. ` +
-			`The raw worker spent ${((tp.raw_worker_busy ?? 0) * 100).toFixed(0)}% of the window in detectForVideo (median ${round(tp.raw_inference_ms_median, 1)} ms per frame), so ${(tp.raw_worker_busy ?? 0) >= 0.9 ? 'inference, not the camera, sets raw_fps' : 'the worker waited for frames: the camera may be what limits raw_fps'}; on the workout page it was busy ${round((tp.busy_ratio ?? 0) * 100, 0)}% as much as that (the pipeline leaves the worker idle ${(tp.busy_ratio ?? 0) >= 0.97 ? 'hardly at all' : 'some of the time'}). ` +
-			`The same session without a page to draw (PoseSession + PostureWatch on a bare page): ${round(tp.session_no_render_fps, 1)} fps (ratio ${round(tp.session_no_render_ratio, 2)}). Per-round pipeline/raw: ${tp.pair_ratios.map((r) => r.toFixed(2)).join(', ')}. Other processes on the machine kept ${round(tp.other_cores_median, 2)} of the 2 cores busy meanwhile (median). MediaPipe's sample on the main thread ran at ${round(tp.main_thread_fps, 1)} fps.` +
-			(longFramesNote(tp.rounds.flatMap((r) => r.pipeline.longFrames ?? [])) ?? '')
-	);
-}
-if (wc) {
-	notes.push(
-		`Watch CPU: utime + stime from /proc/<pid>/stat summed over every process of this Chromium (browser, renderer with the pose worker, GPU, utility), ${CFG.cpuRounds} rounds × ${CFG.cpuWindowMs / 1000} s per mode, fresh page each, fake camera at 30 fps on astronaut.png (upright, head and shoulders). ` +
-			`Desk watch as shipped: ${round(wc.desk_cpu_s_per_min, 1)} CPU s/min at ${round(wc.desk_results_per_s, 1)} results/s; the same page at full rate (frame interval 0): ${round(wc.full_rate_cpu_s_per_min, 1)} CPU s/min at ${round(wc.full_results_per_s, 1)} results/s; the workout page: ${round(wc.workout_page_cpu_s_per_min, 1)} CPU s/min (desk over workout ${round(wc.ratio_vs_workout_page, 2)}); idle browser ${round(wc.idle_browser_cpu_s_per_min, 1)} CPU s/min. ` +
-			`CPU s/min per process, desk / full rate / workout page: ${byProcessNote(wc.runs)} (the GPU process is SwiftShader: WebGL in software, as this machine has no GPU). Other processes on the machine kept ${round(median(wc.runs.filter((r) => r.mode !== 'idle').map((r) => r.otherCores)), 2)} of the 2 cores busy meanwhile (median).`
-	);
-}
-if (wl) {
-	notes.push(
-		`Watch latency: the desk page on a canvas camera stand-in (getUserMedia answered with a 30 fps canvas stream; everything after the track is the app's own worker path) played a slump at a random moment after the watch had settled on upright: the same photo with the head sinking ${SLOUCH_ROWS_NOTE} towards the shoulders over ${SLUMP_MS} ms (${SLUMP_STEPS} pictures). Onset = the first picture of the slump; "state change" = the first result after which the watch's state shows \`slouched\` pending or settled (what the posture badge shows). ` +
-			`${wl.trials.length} onsets: median ${round(values.watch_detect_latency_s ?? null, 2)} s, max ${fmtS(wl.max_s)}; the settled state (after the 4 s slouch dwell) came after ${round(wl.settled_median_s, 2)} s (median). Desk status before the onsets: "${wl.desk_status_before_onset ?? '?'}".`
-	);
-}
-if ('cold_start_ms' in values) {
-	const st = detail.start as Awaited<ReturnType<typeof startTimes>>['detail'];
-	notes.push(
-		`Start: ${CFG.startRuns} fresh Chromium profiles; the workout page opened, Start camera clicked as soon as it could be, time from navigation start to the first result with a person (cold: ${st.runs.map((r) => r.coldMs.toFixed(0)).join(', ')} ms). Warm: two more visits per profile once the service worker had stored the app, wasm and lite model (${st.runs.flatMap((r) => r.warmMs).map((v) => v.toFixed(0)).join(', ')} ms; ${st.runs.every((r) => r.controlled.every(Boolean)) ? 'every one' : 'not every one'} served by the service worker).`
-	);
-}
-if (sk) {
-	notes.push(
-		`Soak: ${sk.soak_s} s on the workout page with the fake camera (${FEED}, ${round(sk.results_per_s, 1)} results/s); JS heap = CDP Runtime.getHeapUsage of the page and of the pose worker after HeapProfiler.collectGarbage in each, first sample at ${round(sk.first_sample_s, 0)} s against the last. Worker ArrayBuffers (wasm memory) grew ${round(sk.worker_backing_store_growth_mib, 2)} MiB, Chromium's resident memory ${round(sk.chromium_rss_growth_mib, 1)} MiB; ${sk.stream_restarts} stream restarts, ${sk.worker_crashes} worker crashes. Stall: longest gap between two results on the page from the first landmarks to the end, leaving out gaps the bench's own forced GCs fell in (longest with them: ${round(sk.max_gap_including_forced_gc_ms, 0)} ms); ${sk.gaps_over_500ms.length} gaps over 500 ms. Other processes kept ${round(sk.other_cores_median, 2)} of the 2 cores busy (median of the minutes; ${round(sk.other_cores_max, 2)} in the busiest).`
-	);
-}
-if (node) {
-	notes.push(
-		`Node: posture pipeline (tracking, features, still classifier, temporal layer, workout context) + the coach's tracker on ${node.perFrame.frames} generated frames of the four stretches, median of ${node.perFrame.runs} passes: pipeline alone ${round(node.perFrame.pipelineUsPerFrame, 1)} µs, coach alone ${round(node.perFrame.coachUsPerFrame, 1)} µs; the still classifier alone (benchClassify) ${round(node.classify.usPerFrame, 1)} µs.`
-	);
-}
-if (pose) {
-	lines.push('', `Pose inference per frame, ${CFG.frames} frames after ${CFG.warmupFrames} warm-up, fresh page each, numPoses 1:`, '');
-	lines.push('| model | path | median ms | p90 ms | fps | main-thread long tasks (> 50 ms) |', '|---|---|---|---|---|---|');
-	for (const [model, row] of Object.entries(pose)) {
-		for (const [path, f] of Object.entries(row)) {
-			lines.push(`| ${model} | ${path === 'worker' ? 'worker (ours)' : 'main thread (MediaPipe sample)'} | ${round(f.medianMs, 1)} | ${round(f.p90Ms, 1)} | ${round(f.fps, 1)} | ${f.longTasks} |`);
+/** Runs the phases; returns what bench/results.json holds. */
+async function measure(): Promise<Saved> {
+	const started = Date.now();
+	const mach = machine();
+	const results: Record<string, unknown> = {};
+	const values: Record<string, number | null> = {};
+	const detail: Record<string, unknown> = {};
+	const put = (figures: Record<string, unknown>) => {
+		for (const [k, v] of Object.entries(figures)) {
+			if (k === 'detail') continue;
+			values[k] = typeof v === 'number' && Number.isFinite(v) ? v : null;
+		}
+	};
+	let node: NodeFigures | null = null;
+	let pose: Awaited<ReturnType<typeof modelTable>> | null = null;
+
+	if (runs('node')) {
+		log('Node: classifier, pipeline, coach, calibration…');
+		node = nodeFigures();
+		put({ classify_us_per_frame: node.perFrame.usPerFrame });
+		detail.classify = node;
+	}
+	const browserPhases = PHASES.filter((p) => p !== 'node' && runs(p));
+	if (browserPhases.length) {
+		assertChromium();
+		server = await startStaticServer(privateBuild(log));
+		try {
+			if (runs('models')) pose = await modelTable();
+			if (runs('throughput')) {
+				const t = await throughput();
+				put(t);
+				detail.throughput = t.detail;
+			}
+			if (runs('watch')) {
+				const w = await watchCpu();
+				put(w);
+				detail.watch_cpu = w.detail;
+			}
+			if (runs('latency')) {
+				const l = await latency();
+				put(l);
+				detail.watch_latency = l.detail;
+			}
+			if (runs('start')) {
+				const s = await startTimes();
+				put(s);
+				detail.start = s.detail;
+			}
+			if (runs('soak')) {
+				const s = await soak();
+				put(s);
+				detail.soak = s.detail;
+			}
+		} finally {
+			await server.close();
 		}
 	}
-}
-if (node) {
-	const c = node.calibration;
-	lines.push('', `Personal calibration (src/lib/calibration/bench.ts, Node, tfjs backend ${c.backend}):`, '');
-	lines.push('| | plain TypeScript | tfjs |', '|---|---|---|');
-	lines.push(`| scoring, µs per frame (one frame at a time, live) | ${round(c.plainUsPerFrame, 1)} | ${round(c.tfjsUsPerFrame, 1)} |`);
-	lines.push(`| scoring, µs per frame (batches of ${c.batch}, offline) | ${round(c.plainUsPerFrame, 1)} | ${round(c.tfjsBatchUsPerFrame, 1)} |`);
-	lines.push(`| fitting a calibration, ms | ${round(c.plainFitMs, 2)} | ${round(c.tfjsFitMs, 2)} |`);
-	const pays = c.tfjsUsPerFrame < c.plainUsPerFrame || c.tfjsBatchUsPerFrame < c.plainUsPerFrame;
-	lines.push('', pays ? 'Tensors pay off for some of this work (see the rows above).' : `Tensors do not pay off at this size: plain TypeScript is ${round(c.tfjsUsPerFrame / c.plainUsPerFrame, 0)}× faster per live frame, ${round(c.tfjsBatchUsPerFrame / c.plainUsPerFrame, 1)}× even against batches, and ${round(c.tfjsFitMs / c.plainFitMs, 0)}× faster to fit.`);
-}
-if (notes.length) lines.push('', 'How each figure was measured:', '', ...notes.map((n) => `- ${n}`));
+	Object.assign(mach, { loadAvgAtEnd: loadavg().map((v) => round(v, 2)), minutes: round((Date.now() - started) / 60_000, 1) });
 
-const table = lines.join('\n');
+	for (const t of TARGETS) if (t.key in values) results[t.key] = round(values[t.key], 4);
+	results.targets = Object.fromEntries(TARGETS.filter((t) => t.op && t.key in values).map((t) => [t.key, { op: t.op, limit: t.limit, verdict: verdict(t, values[t.key]) }]));
+	results.machine = mach;
+	results.config = { ...CFG, soakS: CFG.soakMs / 1000, feed: FEED, slumpMs: SLUMP_MS, slumpSteps: SLUMP_STEPS, slouchRows: SLOUCH_ROWS };
+	if (pose) results.pose = pose;
+	results.detail = detail;
+	return results as unknown as Saved;
+}
+
+/** The printed table, the README section: from what bench/results.json holds (BENCH_REPRINT=1 redoes it from the file). */
+function render(saved: Saved): string {
+	// Files written before these were recorded used the same values.
+	const CFG = { feed: 'person' as BenchScene, slumpMs: 500, slumpSteps: 6, slouchRows: 60, ...saved.config };
+	const FEED = CFG.feed;
+	const m = saved.machine;
+	const detail = saved.detail;
+	const pose = saved.pose ?? null;
+	const node = (detail.classify as NodeFigures | undefined) ?? null;
+	const values: Record<string, number | null> = Object.fromEntries(TARGETS.filter((t) => t.key in saved).map((t) => [t.key, (saved as unknown as Record<string, number | null>)[t.key]]));
+	const SLOUCH_ROWS_NOTE = `${CFG.slouchRows} rows of 512`;
+	const lines: string[] = [];
+	lines.push(`Measured ${m.date.slice(0, 10)} on ${m.cpus} × ${m.cpuModel}, ${m.memGiB} GiB, ${m.os}, ${m.chromium} (headless, SwiftShader WebGL, CPU delegate), Node ${m.node}; load average ${m.loadAvgAtStart.join(' ')} at the start, ${(m as { loadAvgAtEnd?: unknown[] }).loadAvgAtEnd?.join(' ')} at the end (shared machine).`);
+	lines.push('');
+	lines.push(...summaryTable(values));
+	const tp = detail.throughput as Awaited<ReturnType<typeof throughput>>['detail'] | undefined;
+	const wc = detail.watch_cpu as Awaited<ReturnType<typeof watchCpu>>['detail'] | undefined;
+	const wl = detail.watch_latency as Awaited<ReturnType<typeof latency>>['detail'] | undefined;
+	const sk = detail.soak as Awaited<ReturnType<typeof soak>>['detail'] | undefined;
+	const notes: string[] = [];
+	if (tp) {
+		notes.push(
+			`Throughput: ${CFG.rounds} rounds, each a fresh page per variant, ${CFG.warmupMs / 1000} s warm-up then ${CFG.windowMs / 1000} s counted; medians. Camera: fake device fed a 30 fps y4m of ${FEED === 'person' ? 'person.jpg (one person, whole body)' : 'basketball1.png'} (640x480, camera reports ${tp.camera_fps ?? '?'} fps); numPoses ${tp.num_poses} as the session uses. ` +
+				`The raw worker spent ${((tp.raw_worker_busy ?? 0) * 100).toFixed(0)}% of the window in detectForVideo (median ${round(tp.raw_inference_ms_median, 1)} ms per frame), so ${(tp.raw_worker_busy ?? 0) >= 0.9 ? 'inference, not the camera, sets raw_fps' : 'the worker waited for frames: the camera may be what limits raw_fps'}; on the workout page it was busy ${round((tp.busy_ratio ?? 0) * 100, 0)}% as much as that (the pipeline leaves the worker idle ${(tp.busy_ratio ?? 0) >= 0.97 ? 'hardly at all' : 'some of the time'}). ` +
+				`The same session without a page to draw (PoseSession + PostureWatch on a bare page): ${round(tp.session_no_render_fps, 1)} fps (ratio ${round(tp.session_no_render_ratio, 2)}). Per-round pipeline/raw: ${tp.pair_ratios.map((r) => r.toFixed(2)).join(', ')}. Other processes on the machine kept ${round(tp.other_cores_median, 2)} of the 2 cores busy meanwhile (median). MediaPipe's sample on the main thread ran at ${round(tp.main_thread_fps, 1)} fps.` +
+				(longFramesNote(tp.rounds.flatMap((r) => r.pipeline.longFrames ?? [])) ?? '')
+		);
+	}
+	if (wc) {
+		notes.push(
+			`Watch CPU: utime + stime from /proc/<pid>/stat summed over every process of this Chromium (browser, renderer with the pose worker, GPU, utility), ${CFG.cpuRounds} rounds × ${CFG.cpuWindowMs / 1000} s per mode, fresh page each, fake camera at 30 fps on astronaut.png (upright, head and shoulders). ` +
+				`Desk watch as shipped: ${round(wc.desk_cpu_s_per_min, 1)} CPU s/min at ${round(wc.desk_results_per_s, 1)} results/s; the same page at full rate (frame interval 0): ${round(wc.full_rate_cpu_s_per_min, 1)} CPU s/min at ${round(wc.full_results_per_s, 1)} results/s; the workout page: ${round(wc.workout_page_cpu_s_per_min, 1)} CPU s/min (desk over workout ${round(wc.ratio_vs_workout_page, 2)}); idle browser ${round(wc.idle_browser_cpu_s_per_min, 1)} CPU s/min. ` +
+				`CPU s/min per process, desk / full rate / workout page: ${byProcessNote(wc.runs)} (the GPU process is SwiftShader: WebGL in software, as this machine has no GPU). Other processes on the machine kept ${round(median(wc.runs.filter((r) => r.mode !== 'idle').map((r) => r.otherCores)), 2)} of the 2 cores busy meanwhile (median).`
+		);
+	}
+	if (wl) {
+		notes.push(
+			`Watch latency: the desk page on a canvas camera stand-in (getUserMedia answered with a 30 fps canvas stream; everything after the track is the app's own worker path) played a slump at a random moment after the watch had settled on upright: the same photo with the head sinking ${SLOUCH_ROWS_NOTE} towards the shoulders over ${CFG.slumpMs} ms (${CFG.slumpSteps} pictures). Onset = the first picture of the slump; "state change" = the first result after which the watch's state shows \`slouched\` pending or settled (what the posture badge shows). ` +
+				`${wl.trials.length} onsets: median ${round(values.watch_detect_latency_s ?? null, 2)} s, max ${fmtS(wl.max_s)}; the settled state (after the 4 s slouch dwell) came after ${round(wl.settled_median_s, 2)} s (median). Desk status before the onsets: "${wl.desk_status_before_onset ?? '?'}".`
+		);
+	}
+	if ('cold_start_ms' in values) {
+		const st = detail.start as Awaited<ReturnType<typeof startTimes>>['detail'];
+		notes.push(
+			`Start: ${CFG.startRuns} fresh Chromium profiles; the workout page opened, Start camera clicked as soon as it could be, time from navigation start to the first result with a person (cold: ${st.runs.map((r) => r.coldMs.toFixed(0)).join(', ')} ms). Warm: two more visits per profile once the service worker had stored the app, wasm and lite model (${st.runs.flatMap((r) => r.warmMs).map((v) => v.toFixed(0)).join(', ')} ms; ${st.runs.every((r) => r.controlled.every(Boolean)) ? 'every one' : 'not every one'} served by the service worker).`
+		);
+	}
+	if (sk) {
+		notes.push(
+			`Soak: ${sk.soak_s} s on the workout page with the fake camera (${FEED}, ${round(sk.results_per_s, 1)} results/s); JS heap = CDP Runtime.getHeapUsage of the page and of the pose worker after HeapProfiler.collectGarbage in each, first sample at ${round(sk.first_sample_s, 0)} s against the last. Worker ArrayBuffers (wasm memory) grew ${round(sk.worker_backing_store_growth_mib, 2)} MiB, Chromium's resident memory ${round(sk.chromium_rss_growth_mib, 1)} MiB; ${sk.stream_restarts} stream restarts, ${sk.worker_crashes} worker crashes. Stall: longest gap between two results on the page from the first landmarks to the end, leaving out gaps the bench's own forced GCs fell in (longest with them: ${round(sk.max_gap_including_forced_gc_ms, 0)} ms); ${sk.gaps_over_500ms.length} gaps over 500 ms. Other processes kept ${round(sk.other_cores_median, 2)} of the 2 cores busy (median of the minutes; ${round(sk.other_cores_max, 2)} in the busiest).`
+		);
+	}
+	if (node) {
+		notes.push(
+			`Node: posture pipeline (tracking, features, still classifier, temporal layer, workout context) + the coach's tracker on ${node.perFrame.frames} generated frames of the four stretches, median of ${node.perFrame.runs} passes: pipeline alone ${round(node.perFrame.pipelineUsPerFrame, 1)} µs, coach alone ${round(node.perFrame.coachUsPerFrame, 1)} µs; the still classifier alone (benchClassify) ${round(node.classify.usPerFrame, 1)} µs.`
+		);
+	}
+	if (pose) {
+		lines.push('', `Pose inference per frame, ${CFG.frames} frames after ${CFG.warmupFrames} warm-up, fresh page each, numPoses 1:`, '');
+		lines.push('| model | path | median ms | p90 ms | fps | main-thread long tasks (> 50 ms) |', '|---|---|---|---|---|---|');
+		for (const [model, row] of Object.entries(pose)) {
+			for (const [path, f] of Object.entries(row)) {
+				lines.push(`| ${model} | ${path === 'worker' ? 'worker (ours)' : 'main thread (MediaPipe sample)'} | ${round(f.medianMs, 1)} | ${round(f.p90Ms, 1)} | ${round(f.fps, 1)} | ${f.longTasks} |`);
+			}
+		}
+	}
+	if (node) {
+		const c = node.calibration;
+		lines.push('', `Personal calibration (src/lib/calibration/bench.ts, Node, tfjs backend ${c.backend}):`, '');
+		lines.push('| | plain TypeScript | tfjs |', '|---|---|---|');
+		lines.push(`| scoring, µs per frame (one frame at a time, live) | ${round(c.plainUsPerFrame, 1)} | ${round(c.tfjsUsPerFrame, 1)} |`);
+		lines.push(`| scoring, µs per frame (batches of ${c.batch}, offline) | ${round(c.plainUsPerFrame, 1)} | ${round(c.tfjsBatchUsPerFrame, 1)} |`);
+		lines.push(`| fitting a calibration, ms | ${round(c.plainFitMs, 2)} | ${round(c.tfjsFitMs, 2)} |`);
+		const batchRatio = c.tfjsBatchUsPerFrame / c.plainUsPerFrame;
+		const pays = c.tfjsUsPerFrame < 0.8 * c.plainUsPerFrame || batchRatio < 0.8;
+		const batchNote = batchRatio >= 1.2 ? `${round(batchRatio, 1)}× faster even against tfjs batches of ${c.batch}` : `level with tfjs batches of ${c.batch} (offline re-scoring only)`;
+		lines.push('', pays ? 'Tensors pay off for some of this work (see the rows above).' : `Tensors do not pay off at this size (an embedding of ${EMBEDDING_DIM} numbers): plain TypeScript is ${round(c.tfjsUsPerFrame / c.plainUsPerFrame, 0)}× faster per live frame, ${batchNote}, and ${round(c.tfjsFitMs / c.plainFitMs, 0)}× faster to fit.`);
+	}
+	if (notes.length) lines.push('', 'How each figure was measured:', '', ...notes.map((n) => `- ${n}`));
+	return lines.join('\n');
+}
+
+const saved: Saved = process.env.BENCH_REPRINT === '1' ? (JSON.parse(readFileSync(join(ROOT, 'bench/results.json'), 'utf8')) as Saved) : await measure();
+const table = render(saved);
 process.stdout.write(table + '\n');
 mkdirSync(join(ROOT, 'bench'), { recursive: true });
-writeFileSync(join(ROOT, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
-process.stdout.write('\nwritten: bench/results.json\n');
+if (process.env.BENCH_REPRINT !== '1') {
+	writeFileSync(join(ROOT, 'bench/results.json'), JSON.stringify(saved, null, 2) + '\n');
+	process.stdout.write('\nwritten: bench/results.json\n');
+}
 const readme = join(ROOT, 'README.md');
 if (!only && process.env.BENCH_README !== '0' && existsSync(readme)) {
 	if (updateReadme(readme, table)) process.stdout.write('updated: README.md (Latest benchmark)\n');
