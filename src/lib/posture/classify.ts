@@ -123,7 +123,25 @@ export function postureScores(f: PostureFeatures): Partial<Record<PostureLabel, 
 			up(f.kneeAngleMinDeg, T.straightishKnee, 1);
 		// Not prostration: there the head drops far below the hips and the hands rest beside it.
 		const notProstrate = down(f.wristsAboveHead, T.hokWristsNotAtHead, 1) * up(f.headHeight, T.hokHeadNotLow, 1);
-		s.hands_on_knees = bent * hands * Math.max(legs * kneesStraightish, bow) * notProstrate;
+		// Facing the camera the bend runs along the line of sight and the knees hide behind the hands:
+		// the hips show above the shoulders (the trunk reads past ~105 degrees), the head hangs a little
+		// below the hips and the wrists clearly below the head. A plank or all-fours seen from the front
+		// keeps the head level with the hips and the hands on the floor; prostration keeps the hands
+		// level with the head; a fold hangs the head far lower. With the feet unseen too, a fold from the
+		// front can still pass (generated people: 8 of 40 folds, legs hidden); both are flexion the app flags.
+		const facing = !(f.sideKnown && f.heading !== null && Math.abs(f.heading.x) >= T.hokNoKneesSideways);
+		const frontBow = facing
+			? up(trunk, T.hokFrontTrunkMin, 0) *
+				down(trunk, T.hokFrontTrunkMax, 0) *
+				down(f.wristsAboveHead, T.hokFrontWristsBelowHead, 0) *
+				up(f.armElevationDeg, T.hokArmsDown, 0) *
+				up(f.headHeight, T.hokFrontHeadNotLow, 0) *
+				down(f.headHeight, T.hokFrontHeadBelowHips, 0) *
+				up(f.wristHeight, T.hokHandsOffFloor, 1) *
+				up(f.hipHeight, T.standingHipHeight, T.hokLegsUnseen) *
+				kneesStraightish
+			: 0;
+		s.hands_on_knees = Math.max(bent * hands * Math.max(legs * kneesStraightish, bow) * notProstrate, frontBow);
 	} else s.hands_on_knees = 0;
 
 	// ---- forward_fold: trunk pointing down, head below the hips, hands down by the shins or feet,

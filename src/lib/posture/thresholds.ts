@@ -95,6 +95,23 @@ export const THRESHOLDS = {
 	 * hidden behind the head looks the same (PosePilot sun salutations).
 	 */
 	hokNoKneesSideways: 0.55,
+	/**
+	 * Facing the camera (image landmarks): a bow with the back about level shows the hips above the
+	 * shoulders, the trunk reading ~105-145 degrees (a plank or all-fours from the front stays ~95-100) ...
+	 */
+	hokFrontTrunkMin: { c: 104, w: 8 },
+	hokFrontTrunkMax: { c: 150, w: 10 },
+	/**
+	 * ... the wrists hang clearly below the head (bowing photos: 0.25-1.1 trunk lengths; prostration
+	 * seen from the front keeps them level with it, -0.2..+0.2) ...
+	 */
+	hokFrontWristsBelowHead: { c: -0.21, w: 0.08 },
+	/**
+	 * ... and the head hangs a little below the hips: ~0.4-0.85 trunk lengths (a fold hangs it lower;
+	 * a plank from the front keeps it level, ~-0.2).
+	 */
+	hokFrontHeadNotLow: { c: -0.9, w: 0.15 },
+	hokFrontHeadBelowHips: { c: -0.33, w: 0.1 },
 	/** A bow this deep (with hands low and head up) counts as standing whatever the legs seem. */
 	hokBowTrunk: { c: 72, w: 12 },
 	/** ... but not with the legs along the floor or the hips on it (kneeling, lying, plank). */
