@@ -541,7 +541,7 @@ async function photoLandmarks(paths: string[]): Promise<Map<string, PhotoLandmar
 	mkdirSync(CACHE, { recursive: true });
 	const out = new Map<string, PhotoLandmarks>();
 	// The file's content and the engine settings: landmarks from another model or detector confidence are not reused.
-	const setting = `${PHOTO_ENGINE.model}-det${PHOTO_ENGINE.imageMinDetectionConfidence}-n${PHOTO_ENGINE.numPoses}-search1`;
+	const setting = `${PHOTO_ENGINE.model}-det${PHOTO_ENGINE.imageMinDetectionConfidence}-n${PHOTO_ENGINE.numPoses}`;
 	const key = (p: string) => `${createHash('sha1').update(readFileSync(p)).digest('hex')}-${setting}`;
 	const todo: string[] = [];
 	for (const p of paths) {
