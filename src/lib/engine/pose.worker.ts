@@ -11,7 +11,6 @@ import { guardFetch } from './origin-guard';
 import { nextTimestamp, toPoseFrame } from './to-pose-frame';
 import type { EngineInfo, EngineOptions, EngineResult, StreamSummary } from './types';
 import { detectionConfidence } from './detection-confidence';
-import { searchStill, type StillView } from './still-search';
 
 guardFetch(self);
 
@@ -92,19 +91,6 @@ function closeLandmarkers(): void {
 	imageLandmarker?.close();
 	videoLandmarker = null;
 	imageLandmarker = null;
-}
-
-/** One view of a still (a crop, or the image mirrored left-right) drawn into a canvas of the view's size. */
-function drawView(bitmap: ImageBitmap, view: StillView): OffscreenCanvas {
-	const canvas = new OffscreenCanvas(view.width, view.height);
-	const ctx = canvas.getContext('2d');
-	if (!ctx) throw new EngineError(failure('inference-failed', 'OffscreenCanvas 2D context could not be created'));
-	if (view.mirrored) {
-		ctx.translate(view.width, 0);
-		ctx.scale(-1, 1);
-	}
-	ctx.drawImage(bitmap, view.x, view.y, view.width, view.height, 0, 0, view.width, view.height);
-	return canvas;
 }
 
 function detect(source: VideoFrame | ImageBitmap, t: number, width: number, height: number, started: number): EngineResult {
@@ -213,28 +199,16 @@ const api = {
 		}
 	},
 
-	/**
-	 * A still image, with no tracking from earlier frames (IMAGE mode). Takes the bitmap. When the whole image
-	 * finds nobody, a mirrored copy and zoomed-in crops are tried too (see still-search.ts); people always come
-	 * back in whole-image coordinates. `inferenceMs` adds up every view's inference.
-	 */
+	/** A still image, with no tracking from earlier frames (IMAGE mode). Takes the bitmap. */
 	async detectImage(bitmap: ImageBitmap): Promise<EngineResult> {
 		try {
-			const landmarker = (imageLandmarker ??= await createLandmarker('IMAGE'));
-			const started = performance.now();
-			let inferenceMs = 0;
-			const { width, height } = bitmap;
-			const search = searchStill(width, height, (view) => {
-				const source = view.kind === 'whole' ? bitmap : drawView(bitmap, view);
-				const before = performance.now();
-				const result = landmarker.detect(source);
-				inferenceMs += performance.now() - before;
-				return toPoseFrame(result, 0, view.width, view.height).people;
-			});
+			imageLandmarker ??= await createLandmarker('IMAGE');
+			const before = performance.now();
+			const result = imageLandmarker.detect(bitmap);
+			const after = performance.now();
 			return {
-				frame: { t: 0, people: search.people, width, height },
-				timing: { inferenceMs, latencyMs: performance.now() - started },
-				still: { view: search.view.kind, views: search.viewsTried }
+				frame: toPoseFrame(result, 0, bitmap.width, bitmap.height),
+				timing: { inferenceMs: after - before, latencyMs: after - before }
 			};
 		} finally {
 			bitmap.close();

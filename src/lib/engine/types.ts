@@ -1,5 +1,4 @@
 import type { FrameTiming, PoseDelegate, PoseFrame, PoseModel } from '$lib/pose/types';
-import type { StillViewKind } from './still-search';
 
 /** How the worker should set up MediaPipe. */
 export interface EngineOptions {
@@ -21,8 +20,6 @@ export interface EngineOptions {
 export interface EngineResult {
 	frame: PoseFrame;
 	timing: FrameTiming;
-	/** Stills only: which view of the image the people were found in, and how many views (inferences) were run. */
-	still?: { view: StillViewKind; views: number };
 }
 
 export interface EngineInfo {
