@@ -88,6 +88,8 @@ export function postureScores(f: PostureFeatures): Partial<Record<PostureLabel, 
 					? down(f.thighAngleDeg, T.standingThighAngle, 0.5)
 					: T.hokLegsUnseen;
 		const bent = up(trunk, T.hokTrunkMin, 0) * down(trunk, T.hokTrunkMax, 0);
+		// Seen from the side or at 45 degrees (the sign of the in-picture facing is known and large).
+		const sideways = f.sideKnown && f.heading !== null && Math.abs(f.heading.x) >= T.hokNoKneesSideways;
 		let hands: number;
 		if (f.handsHiddenBehind === 1) hands = 0;
 		else if (f.wristKneeDist !== null) {
@@ -103,7 +105,7 @@ export function postureScores(f: PostureFeatures): Partial<Record<PostureLabel, 
 			// Hands on the floor (down dog, plank or prostration seen from the front, where the wrists
 			// can fall next to the knees in the picture) are not on the knees.
 			hands = Math.max(near * up(f.wristKneeHeight, T.hokWristNotBelowKnee, 1), level) * up(f.wristHeight, T.hokHandsOffFloor, 1);
-		} else if (f.sideKnown && f.heading !== null && Math.abs(f.heading.x) >= T.hokNoKneesSideways)
+		} else if (sideways)
 			hands =
 				T.hokNoKneesWeight *
 				down(f.wristsAboveHead, T.hokWristsBelowHead, 0) *
@@ -129,8 +131,7 @@ export function postureScores(f: PostureFeatures): Partial<Record<PostureLabel, 
 		// keeps the head level with the hips and the hands on the floor; prostration keeps the hands
 		// level with the head; a fold hangs the head far lower. With the feet unseen too, a fold from the
 		// front can still pass (generated people: 8 of 40 folds, legs hidden); both are flexion the app flags.
-		const facing = !(f.sideKnown && f.heading !== null && Math.abs(f.heading.x) >= T.hokNoKneesSideways);
-		const frontBow = facing
+		const frontBow = !sideways
 			? up(trunk, T.hokFrontTrunkMin, 0) *
 				down(trunk, T.hokFrontTrunkMax, 0) *
 				down(f.wristsAboveHead, T.hokFrontWristsBelowHead, 0) *
