@@ -628,30 +628,19 @@ async function measure(): Promise<Saved> {
 		server = await startStaticServer(privateBuild(log));
 		try {
 			if (runs('models')) pose = await modelTable();
-			if (runs('throughput')) {
-				const t = await throughput();
-				put(t);
-				detail.throughput = t.detail;
-			}
-			if (runs('watch')) {
-				const w = await watchCpu();
-				put(w);
-				detail.watch_cpu = w.detail;
-			}
-			if (runs('latency')) {
-				const l = await latency();
-				put(l);
-				detail.watch_latency = l.detail;
-			}
-			if (runs('start')) {
-				const s = await startTimes();
-				put(s);
-				detail.start = s.detail;
-			}
-			if (runs('soak')) {
-				const s = await soak();
-				put(s);
-				detail.soak = s.detail;
+			// Each phase's figures go to the table, its detail under its name in results.json; in this order.
+			const figurePhases: Array<[Phase, string, () => Promise<{ detail: unknown }>]> = [
+				['throughput', 'throughput', throughput],
+				['watch', 'watch_cpu', watchCpu],
+				['latency', 'watch_latency', latency],
+				['start', 'start', startTimes],
+				['soak', 'soak', soak]
+			];
+			for (const [phase, name, run] of figurePhases) {
+				if (!runs(phase)) continue;
+				const figures = await run();
+				put(figures);
+				detail[name] = figures.detail;
 			}
 		} finally {
 			await server.close();
