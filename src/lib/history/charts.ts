@@ -111,14 +111,24 @@ function base(theme: ChartTheme, yTitle: string, opts: { max?: number; stacked?:
 	};
 }
 
+/**
+ * A bar series. In a two-series bar chart one series is striped as well as coloured, so the two stay apart
+ * without colour (the stripes need a slightly heavier border to read).
+ */
+function barSeries(label: string, data: number[], color: string, fill: 'solid' | 'striped') {
+	return fill === 'solid'
+		? { label, data, backgroundColor: color, borderColor: color, borderWidth: 1 }
+		: { label, data, backgroundColor: stripes(color), borderColor: color, borderWidth: 1.5 };
+}
+
 export function postureChart(days: DailySummary[], theme: ChartTheme): ChartConfiguration<'bar'> {
 	return {
 		type: 'bar',
 		data: {
 			labels: days.map((d) => dayLabel(d, days.length)),
 			datasets: [
-				{ label: 'Upright', data: days.map((d) => Math.round(d.minutesUpright)), backgroundColor: theme.upright, borderColor: theme.upright, borderWidth: 1 },
-				{ label: 'Slouched (striped)', data: days.map((d) => Math.round(d.minutesSlouched)), backgroundColor: stripes(theme.slouched), borderColor: theme.slouched, borderWidth: 1.5 }
+				barSeries('Upright', days.map((d) => Math.round(d.minutesUpright)), theme.upright, 'solid'),
+				barSeries('Slouched (striped)', days.map((d) => Math.round(d.minutesSlouched)), theme.slouched, 'striped')
 			]
 		},
 		options: base(theme, 'minutes')
@@ -152,8 +162,8 @@ export function nudgeChart(days: DailySummary[], theme: ChartTheme): ChartConfig
 		data: {
 			labels: days.map((d) => dayLabel(d, days.length)),
 			datasets: [
-				{ label: 'Nudges', data: days.map((d) => d.nudges), backgroundColor: stripes(theme.muted), borderColor: theme.muted, borderWidth: 1.5 },
-				{ label: 'Followed by a stretch or correction', data: days.map((d) => d.nudgesFollowed), backgroundColor: theme.upright, borderColor: theme.upright, borderWidth: 1 }
+				barSeries('Nudges', days.map((d) => d.nudges), theme.muted, 'striped'),
+				barSeries('Followed by a stretch or correction', days.map((d) => d.nudgesFollowed), theme.upright, 'solid')
 			]
 		},
 		options: base(theme, 'nudges')
@@ -197,8 +207,8 @@ export function holdChart(days: DailySummary[], theme: ChartTheme): ChartConfigu
 		data: {
 			labels: days.map((d) => dayLabel(d, days.length)),
 			datasets: [
-				{ label: 'Prone on elbows (sphinx)', data: days.map((d) => Math.round((d.holdS.sphinx ?? 0) / 6) / 10), backgroundColor: theme.upright, borderColor: theme.upright, borderWidth: 1 },
-				{ label: 'Hang (striped)', data: days.map((d) => Math.round((d.holdS.hang ?? 0) / 6) / 10), backgroundColor: stripes(theme.second), borderColor: theme.second, borderWidth: 1.5 }
+				barSeries('Prone on elbows (sphinx)', days.map((d) => Math.round((d.holdS.sphinx ?? 0) / 6) / 10), theme.upright, 'solid'),
+				barSeries('Hang (striped)', days.map((d) => Math.round((d.holdS.hang ?? 0) / 6) / 10), theme.second, 'striped')
 			]
 		},
 		options: base(theme, 'minutes held', { stacked: true })
