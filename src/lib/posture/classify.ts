@@ -142,7 +142,21 @@ export function postureScores(f: PostureFeatures): Partial<Record<PostureLabel, 
 				up(f.hipHeight, T.standingHipHeight, T.hokLegsUnseen) *
 				kneesStraightish
 			: 0;
-		s.hands_on_knees = Math.max(bent * hands * Math.max(legs * kneesStraightish, bow) * notProstrate, frontBow);
+		// Bowing towards the camera the hands on the knees hide behind the head and shoulders: no wrist is
+		// seen at all. Then the legs carry it: hips high over straight, near-vertical legs (kneeling
+		// prostration keeps the hips under ~1.05 trunk lengths) with the head hanging a little below them.
+		const hiddenHandsBow =
+			f.wristsAboveHead === null && f.handsHiddenBehind !== 1
+				? T.hokHiddenHandsWeight *
+					up(trunk, T.hokFrontTrunkMin, 0) *
+					down(trunk, T.hokFrontTrunkMax, 0) *
+					up(f.headHeight, T.hokHiddenHandsHeadNotLow, 0) *
+					down(f.headHeight, T.hokFrontHeadBelowHips, 0) *
+					up(f.hipHeight, T.hokHiddenHandsHips, 0) *
+					down(f.legAngleDeg, T.hokHiddenHandsLegs, 0) *
+					kneesStraightish
+				: 0;
+		s.hands_on_knees = Math.max(bent * hands * Math.max(legs * kneesStraightish, bow) * notProstrate, frontBow, hiddenHandsBow);
 	} else s.hands_on_knees = 0;
 
 	// ---- forward_fold: trunk pointing down, head below the hips, hands down by the shins or feet,

@@ -80,3 +80,53 @@ describe('a bow with hands on the knees seen from the front', () => {
 	});
 
 });
+
+/** The same bow with the hands on the knees hidden behind the head and shoulders, legs seen. */
+const hiddenHandsBow: Points = {
+	...frontBow,
+	leftElbow: [0.66, 0.56, 0.2],
+	rightElbow: [0.34, 0.56, 0.2],
+	leftWrist: [0.6, 0.62, 0.1],
+	rightWrist: [0.4, 0.62, 0.1],
+	leftKnee: [0.55, 0.66, 0.8],
+	rightKnee: [0.45, 0.66, 0.8],
+	leftAnkle: [0.55, 0.85, 0.8],
+	rightAnkle: [0.45, 0.85, 0.8]
+};
+
+describe('a bow towards the camera with the hands hidden behind the head', () => {
+	it('is hands_on_knees from hips high over straight legs', () => {
+		const f = featuresOf(person(hiddenHandsBow), { aspect: ASPECT });
+		// The premise: no wrist is seen, the hips stand high over the ankles.
+		expect(f.wristsAboveHead).toBeNull();
+		expect(f.hipHeight!).toBeGreaterThan(1.4);
+		expect(label(hiddenHandsBow)).toBe('hands_on_knees');
+	});
+
+	it('is not when kneeling (prostration: the hips low, the shins short as they point at the camera)', () => {
+		const kneeling: Points = {
+			...hiddenHandsBow,
+			leftKnee: [0.55, 0.58, 0.8],
+			rightKnee: [0.45, 0.58, 0.8],
+			leftAnkle: [0.55, 0.61, 0.8],
+			rightAnkle: [0.45, 0.61, 0.8]
+		};
+		expect(featuresOf(person(kneeling), { aspect: ASPECT }).hipHeight!).toBeLessThan(1.05);
+		expect(label(kneeling)).not.toBe('hands_on_knees');
+	});
+
+	it('is not when the head hangs far below the hips (a fold)', () => {
+		const moved: Points = { ...hiddenHandsBow };
+		for (const k of ['nose', 'leftEye', 'rightEye', 'leftEar', 'rightEar', 'mouthLeft', 'mouthRight'] as const) {
+			const [x, y, v] = hiddenHandsBow[k]!;
+			moved[k] = [x, y + 0.2, v];
+		}
+		expect(label(moved)).not.toBe('hands_on_knees');
+	});
+
+	it('is not when the legs are not seen', () => {
+		const p: Points = { ...hiddenHandsBow };
+		for (const k of ['leftKnee', 'rightKnee', 'leftAnkle', 'rightAnkle'] as const) p[k] = [p[k]![0], p[k]![1], 0.1];
+		expect(label(p)).not.toBe('hands_on_knees');
+	});
+});

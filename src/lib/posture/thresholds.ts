@@ -112,6 +112,17 @@ export const THRESHOLDS = {
 	 */
 	hokFrontHeadNotLow: { c: -0.9, w: 0.15 },
 	hokFrontHeadBelowHips: { c: -0.33, w: 0.1 },
+	/**
+	 * No wrist seen at all (hands on the knees behind the head, facing the camera): the hips stand
+	 * high over the ankles (bowing photos 1.4-1.6 trunk lengths; kneeling prostration <= ~1.05) ...
+	 */
+	hokHiddenHandsHips: { c: 1.3, w: 0.1 },
+	/** ... on legs near vertical (kneeling puts the shins along the floor: 24-65 degrees) ... */
+	hokHiddenHandsLegs: { c: 22, w: 6 },
+	/** ... with the head down to ~1.1 trunk lengths below the hips (a fold hangs it lower) ... */
+	hokHiddenHandsHeadNotLow: { c: -1.2, w: 0.1 },
+	/** ... and counting a little less than a bow where the hands are seen. */
+	hokHiddenHandsWeight: 0.85,
 	/** A bow this deep (with hands low and head up) counts as standing whatever the legs seem. */
 	hokBowTrunk: { c: 72, w: 12 },
 	/** ... but not with the legs along the floor or the hips on it (kneeling, lying, plank). */
