@@ -5,6 +5,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { openAnalysisBrowser, type AnalysisBrowser } from './lib/analysis-browser';
+import { CLI_ENGINE } from './lib/cli-engine';
 import { inputKind, parseAnalyzeArgs, USAGE, UsageError, type AnalyzeArgs } from './lib/cli-args';
 import { createFrameAnnotator, type FrameAnnotator } from './lib/frame-annotator';
 import { readLandmarkFile } from './lib/landmark-input';
@@ -67,7 +68,7 @@ async function main(args: AnalyzeArgs): Promise<number> {
 	let browser: AnalysisBrowser | null = null;
 	const needsBrowser = args.inputs.some((i) => inputKind(i) !== 'landmarks');
 	try {
-		if (needsBrowser) browser = await openAnalysisBrowser({ model: args.model, numPoses: 2 });
+		if (needsBrowser) browser = await openAnalysisBrowser({ model: args.model, ...CLI_ENGINE });
 		for (const input of args.inputs) {
 			totals.files++;
 			const kind = inputKind(input);

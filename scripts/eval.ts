@@ -8,8 +8,9 @@
  *
  * Landmark files are classified as they are. Photos need the pose engine in a browser:
  * landmarksForImages from scripts/lib/media-landmarks.ts (imported dynamically; when missing or
- * failing, "photo sources skipped: <reason>"). Photo landmarks are cached under .cache/eval/ by
- * file hash, so re-runs are fast.
+ * failing, "photo sources skipped: <reason>"), run with the engine settings of `analyze` and classified
+ * by the same stills pipeline, so a photo's verdict here is what `analyze --stills` prints for it. Photo
+ * landmarks are cached under .cache/eval/ by file hash and engine settings, so re-runs are fast.
  *
  * Usage: npm run eval [-- --no-photos] [-- --datasets DIR]
  */
@@ -21,8 +22,10 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { parseLandmarkLines, type LandmarkRecord } from '../src/lib/io/landmark-formats';
 import { classifyPosture } from '../src/lib/posture/classify';
+import { createPosturePipeline } from '../src/lib/posture/pipeline';
+import { CLI_ENGINE } from './lib/cli-engine';
 import { POSTURE_LABELS, type PostureLabel, type PostureVerdict } from '../src/lib/posture/types';
-import type { Landmark, PersonPose, PoseLandmarks, PoseWorldLandmarks } from '../src/lib/pose/types';
+import type { Landmark, PersonPose } from '../src/lib/pose/types';
 import { LM, LANDMARK_COUNT } from '../src/lib/pose/landmarks';
 import { averageBody } from '../src/lib/synth/body';
 import { makePose } from '../src/lib/synth/pose';
@@ -453,8 +456,8 @@ async function posepilot(): Promise<SequenceReport | null> {
 
 interface PhotoLandmarks {
 	file: string;
-	landmarks: PoseLandmarks | null;
-	worldLandmarks?: PoseWorldLandmarks | null;
+	/** Everyone the engine found, most prominent first. */
+	people: PersonPose[];
 	width: number;
 	height: number;
 	error?: string;
@@ -530,18 +533,20 @@ type LandmarksForImages = (
 	opts: { model: 'lite' | 'full' | 'heavy'; numPoses: number; imageMinDetectionConfidence: number }
 ) => Promise<PhotoLandmarks[]>;
 
-/**
- * How the photos go through the engine. A still has no tracking to fall back on, and bowing bodies in long
- * clothes are hard for the person detector: at its default confidence (0.5) it found nobody in a third of the
- * bowing photos (lite 70/104, full 68/104, heavy 69/104); at 0.2 lite finds 89/104. Part of the cache key.
- */
-const PHOTO_ENGINE = { model: 'lite', numPoses: 1, imageMinDetectionConfidence: 0.2 } as const;
+/** The photos go through the engine as `analyze` runs it (lite, its default model). Part of the cache key. */
+const PHOTO_ENGINE = { model: 'lite', ...CLI_ENGINE } as const;
+
+/** A photo's verdict as `analyze --stills` gives it: the stills pipeline picks the person and classifies them. */
+function photoLabel(r: PhotoLandmarks): Label {
+	const state = createPosturePipeline({ stills: true }).update({ t: 0, people: r.people, width: r.width, height: r.height });
+	return state.label === 'away' ? 'unknown' : state.label;
+}
 
 async function photoLandmarks(paths: string[]): Promise<Map<string, PhotoLandmarks>> {
 	mkdirSync(CACHE, { recursive: true });
 	const out = new Map<string, PhotoLandmarks>();
 	// The file's content and the engine settings: landmarks from another model or detector confidence are not reused.
-	const setting = `${PHOTO_ENGINE.model}-det${PHOTO_ENGINE.imageMinDetectionConfidence}-n${PHOTO_ENGINE.numPoses}`;
+	const setting = `${PHOTO_ENGINE.model}-det${PHOTO_ENGINE.imageMinDetectionConfidence}-n${PHOTO_ENGINE.numPoses}-people`;
 	const key = (p: string) => `${createHash('sha1').update(readFileSync(p)).digest('hex')}-${setting}`;
 	const todo: string[] = [];
 	for (const p of paths) {
@@ -558,8 +563,7 @@ async function photoLandmarks(paths: string[]): Promise<Map<string, PhotoLandmar
 		for (const r of res) {
 			const entry: PhotoLandmarks = {
 				file: r.file,
-				landmarks: r.landmarks ?? null,
-				worldLandmarks: r.worldLandmarks ?? null,
+				people: r.people,
 				width: r.width,
 				height: r.height,
 				...(r.error ? { error: r.error } : {})
@@ -644,16 +648,14 @@ async function main() {
 				let none = 0;
 				for (const { file, raw } of s.files) {
 					const r = lm.get(file);
-					if (!r || !r.landmarks) {
+					if (!r || !r.people.length) {
 						none++;
 						t.add(raw, 'unknown');
 						continue;
 					}
-					const aspect = r.width > 0 && r.height > 0 ? r.width / r.height : 1;
-					const person: PersonPose = r.worldLandmarks ? { landmarks: r.landmarks, worldLandmarks: r.worldLandmarks } : { landmarks: r.landmarks };
-					t.add(raw, verdict(person, aspect).label);
+					t.add(raw, photoLabel(r));
 				}
-				printTally(t, `landmarks as the app gets them; ${none} photos where the engine found nobody count as unknown`);
+				printTally(t, `engine and stills pipeline as 'analyze --stills' runs them; ${none} photos where the engine found nobody ('analyze' says away) count as unknown`);
 				const found = new Tally(s.name, s.mapping);
 				for (const [truth, pred] of t.pairs) if (pred !== 'unknown') found.pairs.push([truth, pred]);
 				const hok = prf(found.pairs, 'hands_on_knees');

@@ -1,5 +1,5 @@
 /** Landmarks of still photos through the real engine in headless Chromium (used by the evaluation). */
-import type { PoseLandmarks, PoseWorldLandmarks } from '../../src/lib/pose/types';
+import type { PersonPose, PoseLandmarks, PoseWorldLandmarks } from '../../src/lib/pose/types';
 import { openAnalysisBrowser, type AnalysisBrowserOptions } from './analysis-browser';
 
 export interface ImageLandmarks {
@@ -7,6 +7,8 @@ export interface ImageLandmarks {
 	/** The most prominent person, or null when nobody was found. */
 	landmarks: PoseLandmarks | null;
 	worldLandmarks: PoseWorldLandmarks | null;
+	/** Everyone found, most prominent first (the posture pipeline picks whom to follow). */
+	people: PersonPose[];
 	width: number;
 	height: number;
 	/** Set when the image could not be read. */
@@ -20,7 +22,7 @@ export async function landmarksForImages(paths: readonly string[], opts: Analysi
 		for (const file of paths) {
 			const r = await browser.image(file);
 			if (!r.ok) {
-				out.push({ file, landmarks: null, worldLandmarks: null, width: 0, height: 0, error: `${r.failure.code}: ${r.failure.detail}` });
+				out.push({ file, landmarks: null, worldLandmarks: null, people: [], width: 0, height: 0, error: `${r.failure.code}: ${r.failure.detail}` });
 				continue;
 			}
 			const { frame } = r.result;
@@ -29,6 +31,7 @@ export async function landmarksForImages(paths: readonly string[], opts: Analysi
 				file,
 				landmarks: person?.landmarks ?? null,
 				worldLandmarks: person?.worldLandmarks ?? null,
+				people: frame.people,
 				width: frame.width ?? 0,
 				height: frame.height ?? 0
 			});
