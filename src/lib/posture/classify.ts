@@ -131,13 +131,14 @@ export function postureScores(f: PostureFeatures): Partial<Record<PostureLabel, 
 		// keeps the head level with the hips and the hands on the floor; prostration keeps the hands
 		// level with the head; a fold hangs the head far lower. With the feet unseen too, a fold from the
 		// front can still pass (generated people: 8 of 40 folds, legs hidden); both are flexion the app flags.
+		// Bent towards the camera: the trunk reads ~105-150 degrees and the head hangs below the hips.
+		const bentTowardsCamera =
+			up(trunk, T.hokFrontTrunkMin, 0) * down(trunk, T.hokFrontTrunkMax, 0) * down(f.headHeight, T.hokFrontHeadBelowHips, 0);
 		const frontBow = !sideways
-			? up(trunk, T.hokFrontTrunkMin, 0) *
-				down(trunk, T.hokFrontTrunkMax, 0) *
+			? bentTowardsCamera *
 				down(f.wristsAboveHead, T.hokFrontWristsBelowHead, 0) *
 				up(f.armElevationDeg, T.hokArmsDown, 0) *
 				up(f.headHeight, T.hokFrontHeadNotLow, 0) *
-				down(f.headHeight, T.hokFrontHeadBelowHips, 0) *
 				up(f.wristHeight, T.hokHandsOffFloor, 1) *
 				up(f.hipHeight, T.standingHipHeight, T.hokLegsUnseen) *
 				kneesStraightish
@@ -148,10 +149,8 @@ export function postureScores(f: PostureFeatures): Partial<Record<PostureLabel, 
 		const hiddenHandsBow =
 			f.wristsAboveHead === null && f.handsHiddenBehind !== 1
 				? T.hokHiddenHandsWeight *
-					up(trunk, T.hokFrontTrunkMin, 0) *
-					down(trunk, T.hokFrontTrunkMax, 0) *
+					bentTowardsCamera *
 					up(f.headHeight, T.hokHiddenHandsHeadNotLow, 0) *
-					down(f.headHeight, T.hokFrontHeadBelowHips, 0) *
 					up(f.hipHeight, T.hokHiddenHandsHips, 0) *
 					down(f.legAngleDeg, T.hokHiddenHandsLegs, 0) *
 					kneesStraightish
