@@ -23,6 +23,7 @@ import { gunzipSync } from 'node:zlib';
 import { parseLandmarkLines, type LandmarkRecord } from '../src/lib/io/landmark-formats';
 import { classifyPosture } from '../src/lib/posture/classify';
 import { createPosturePipeline } from '../src/lib/posture/pipeline';
+import { DEFAULT_DWELL_MS } from '../src/lib/temporal/filter';
 import { CLI_ENGINE } from './lib/cli-engine';
 import { POSTURE_LABELS, type PostureLabel, type PostureVerdict } from '../src/lib/posture/types';
 import type { Landmark, PersonPose } from '../src/lib/pose/types';
@@ -331,16 +332,16 @@ interface SequenceReport {
 	frames: number;
 	longestFlexedMs: number;
 	flexedPastDwell: number;
-	pipelineFlexedStates: number | null;
-	pipelineCobraStates: number | null;
+	pipelineFlexedStates: number;
+	pipelineCobraStates: number;
 }
 
 /**
  * posepilot-yoga-sequences: whole movements (stand, get down, hold, back up) from 4 cameras. No
  * per-frame labels: label histograms per asana, frames and longest still-frame runs of
  * hands_on_knees / slouched, cobra recall on the cobra recordings (all frames, and the last third
- * of each recording, where these recordings hold the pose), and, when the temporal pipeline exists,
- * whether a flexed state is entered.
+ * of each recording, where these recordings hold the pose), and whether the temporal pipeline enters a
+ * flexed state.
  * The cameras' resolution is unknown; 4:3 is assumed (shoulder widths of people facing the camera
  * then match their usual ~0.68 trunk lengths).
  */
@@ -348,16 +349,6 @@ async function posepilot(): Promise<SequenceReport | null> {
 	const root = join(DATA, 'posepilot-yoga-sequences');
 	if (!existsSync(root)) return null;
 	const ASPECT = 4 / 3;
-	let createPipeline: ((o?: object) => { update(f: object): { label: string } }) | null = null;
-	let dwell: Record<string, number> = { hands_on_knees: 1800, slouched: 4000 };
-	try {
-		const p = await import('../src/lib/posture/pipeline');
-		createPipeline = p.createPosturePipeline as unknown as typeof createPipeline;
-		const f = await import('../src/lib/temporal/filter');
-		dwell = f.DEFAULT_DWELL_MS;
-	} catch {
-		createPipeline = null;
-	}
 	const rep: SequenceReport = {
 		lines: [],
 		cobraHold: { hit: 0, n: 0 },
@@ -366,8 +357,8 @@ async function posepilot(): Promise<SequenceReport | null> {
 		frames: 0,
 		longestFlexedMs: 0,
 		flexedPastDwell: 0,
-		pipelineFlexedStates: createPipeline ? 0 : null,
-		pipelineCobraStates: createPipeline ? 0 : null
+		pipelineFlexedStates: 0,
+		pipelineCobraStates: 0
 	};
 	const header = `  ${'asana'.padEnd(10)}${POSTURE_LABELS.map((l) => SHORT[l].padStart(6)).join('')}   frames  longest hok/slch run`;
 	rep.lines.push(header);
@@ -392,7 +383,7 @@ async function posepilot(): Promise<SequenceReport | null> {
 				rep.lines.push(`  ${relative(root, file)}: ${(e as Error).message}`);
 				continue;
 			}
-			const pipe = createPipeline ? createPipeline() : null;
+			const pipe = createPosturePipeline();
 			let run: { label: Label; start: number; end: number } | null = null;
 			const closeRun = () => {
 				if (!run) return;
@@ -401,7 +392,7 @@ async function posepilot(): Promise<SequenceReport | null> {
 					longest = len;
 					longestAt = `${basename(dirname(file))}/${basename(file)} ${run.label}`;
 				}
-				if (len >= (dwell[run.label] ?? 0)) rep.flexedPastDwell++;
+				if (len >= DEFAULT_DWELL_MS[run.label]) rep.flexedPastDwell++;
 				run = null;
 			};
 			// The recordings end in the hold (stand, get down, lie, lift into the pose): its last third.
@@ -432,15 +423,13 @@ async function posepilot(): Promise<SequenceReport | null> {
 						if (v.label === 'cobra') rep.cobraHold.hit++;
 					}
 				}
-				if (pipe) {
-					const st = pipe.update({ t, people: [{ landmarks: r.landmarks }], width: 640, height: 480 });
-					if (st.label === 'hands_on_knees' || st.label === 'slouched') sawFlexedState = true;
-					if (st.label === 'cobra') sawCobraState = true;
-				}
+				const st = pipe.update({ t, people: [{ landmarks: r.landmarks }], width: 640, height: 480 });
+				if (st.label === 'hands_on_knees' || st.label === 'slouched') sawFlexedState = true;
+				if (st.label === 'cobra') sawCobraState = true;
 			});
 			closeRun();
-			if (sawFlexedState && rep.pipelineFlexedStates !== null) rep.pipelineFlexedStates++;
-			if (asana === 'cobra' && sawCobraState && rep.pipelineCobraStates !== null) rep.pipelineCobraStates++;
+			if (sawFlexedState) rep.pipelineFlexedStates++;
+			if (asana === 'cobra' && sawCobraState) rep.pipelineCobraStates++;
 		}
 		rep.frames += frames;
 		rep.longestFlexedMs = Math.max(rep.longestFlexedMs, longest);
@@ -624,8 +613,7 @@ async function main() {
 		console.log(
 			`hands_on_knees/slouched still frames: ${seq.flexedFrames} of ${seq.frames}; longest run ${(seq.longestFlexedMs / 1000).toFixed(1)} s; runs past the temporal dwell: ${seq.flexedPastDwell}`
 		);
-		if (seq.pipelineFlexedStates !== null)
-			console.log(`temporal pipeline: recordings that entered a hands_on_knees/slouched state: ${seq.pipelineFlexedStates}; cobra recordings reaching a cobra state: ${seq.pipelineCobraStates}`);
+		console.log(`temporal pipeline: recordings that entered a hands_on_knees/slouched state: ${seq.pipelineFlexedStates}; cobra recordings reaching a cobra state: ${seq.pipelineCobraStates}`);
 		console.log(
 			`cobra recall on cobra recordings: all frames ${(seq.cobraAll.hit / Math.max(1, seq.cobraAll.n)).toFixed(2)} (${seq.cobraAll.hit}/${seq.cobraAll.n}); last third (the hold) ${(seq.cobraHold.hit / Math.max(1, seq.cobraHold.n)).toFixed(2)} (${seq.cobraHold.hit}/${seq.cobraHold.n})`
 		);
@@ -676,7 +664,7 @@ async function main() {
 	if (deskSlouch) console.log(`slouched vs upright, desk webcam, uncalibrated: F1 ${fmt(deskSlouch.f1)} (target >= 0.80)`);
 	if (seq)
 		console.log(
-			`whole yoga sequences: ${seq.flexedPastDwell} still-frame hands_on_knees/slouched runs past the dwell${seq.pipelineFlexedStates !== null ? `; ${seq.pipelineFlexedStates} recordings with such a pipeline state` : ''} (target 0)`
+			`whole yoga sequences: ${seq.flexedPastDwell} still-frame hands_on_knees/slouched runs past the dwell; ${seq.pipelineFlexedStates} recordings with such a pipeline state (target 0)`
 		);
 }
 

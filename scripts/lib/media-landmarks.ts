@@ -1,13 +1,10 @@
 /** Landmarks of still photos through the real engine in headless Chromium (used by the evaluation). */
-import type { PersonPose, PoseLandmarks, PoseWorldLandmarks } from '../../src/lib/pose/types';
+import type { PersonPose } from '../../src/lib/pose/types';
 import { openAnalysisBrowser, type AnalysisBrowserOptions } from './analysis-browser';
 
 export interface ImageLandmarks {
 	file: string;
-	/** The most prominent person, or null when nobody was found. */
-	landmarks: PoseLandmarks | null;
-	worldLandmarks: PoseWorldLandmarks | null;
-	/** Everyone found, most prominent first (the posture pipeline picks whom to follow). */
+	/** Everyone found, most prominent first (the posture pipeline picks whom to follow); empty when nobody. */
 	people: PersonPose[];
 	width: number;
 	height: number;
@@ -22,19 +19,11 @@ export async function landmarksForImages(paths: readonly string[], opts: Analysi
 		for (const file of paths) {
 			const r = await browser.image(file);
 			if (!r.ok) {
-				out.push({ file, landmarks: null, worldLandmarks: null, people: [], width: 0, height: 0, error: `${r.failure.code}: ${r.failure.detail}` });
+				out.push({ file, people: [], width: 0, height: 0, error: `${r.failure.code}: ${r.failure.detail}` });
 				continue;
 			}
 			const { frame } = r.result;
-			const person = frame.people[0];
-			out.push({
-				file,
-				landmarks: person?.landmarks ?? null,
-				worldLandmarks: person?.worldLandmarks ?? null,
-				people: frame.people,
-				width: frame.width ?? 0,
-				height: frame.height ?? 0
-			});
+			out.push({ file, people: frame.people, width: frame.width ?? 0, height: frame.height ?? 0 });
 		}
 		return out;
 	} finally {
