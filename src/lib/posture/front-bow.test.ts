@@ -44,6 +44,16 @@ const frontBow: Points = {
 
 const label = (p: Points) => classifyPosture(person(p), { aspect: ASPECT }).label;
 
+/** The same points with the head (nose, eyes, ears, mouth) moved down by `dy` (up when negative). */
+function headMoved(points: Points, dy: number): Points {
+	const moved: Points = { ...points };
+	for (const k of ['nose', 'leftEye', 'rightEye', 'leftEar', 'rightEar', 'mouthLeft', 'mouthRight'] as const) {
+		const [x, y, v] = points[k]!;
+		moved[k] = [x, y + dy, v];
+	}
+	return moved;
+}
+
 describe('a bow with hands on the knees seen from the front', () => {
 	it('is hands_on_knees although the knees are hidden', () => {
 		const f = featuresOf(person(frontBow), { aspect: ASPECT });
@@ -58,13 +68,7 @@ describe('a bow with hands on the knees seen from the front', () => {
 	});
 
 	it('is not when the head is level with the hips (plank or all fours from the front)', () => {
-		const up = -0.11;
-		const moved: Points = { ...frontBow };
-		for (const k of ['nose', 'leftEye', 'rightEye', 'leftEar', 'rightEar', 'mouthLeft', 'mouthRight'] as const) {
-			const [x, y, v] = frontBow[k]!;
-			moved[k] = [x, y + up, v];
-		}
-		expect(label(moved)).not.toBe('hands_on_knees');
+		expect(label(headMoved(frontBow, -0.11))).not.toBe('hands_on_knees');
 	});
 
 	it('is not when the feet are seen and the hands are down by them (a fold)', () => {
@@ -116,12 +120,7 @@ describe('a bow towards the camera with the hands hidden behind the head', () =>
 	});
 
 	it('is not when the head hangs far below the hips (a fold)', () => {
-		const moved: Points = { ...hiddenHandsBow };
-		for (const k of ['nose', 'leftEye', 'rightEye', 'leftEar', 'rightEar', 'mouthLeft', 'mouthRight'] as const) {
-			const [x, y, v] = hiddenHandsBow[k]!;
-			moved[k] = [x, y + 0.2, v];
-		}
-		expect(label(moved)).not.toBe('hands_on_knees');
+		expect(label(headMoved(hiddenHandsBow, 0.2))).not.toBe('hands_on_knees');
 	});
 
 	it('is not when the legs are not seen', () => {
