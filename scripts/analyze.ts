@@ -2,6 +2,12 @@
  * `npm run analyze -- <inputs...>`: images and videos through the app's own pose worker in headless Chromium,
  * landmark files straight from disk; one JSON line per frame on stdout, then a summary line. Errors name the
  * file (and line) on stderr and make the exit code 1; lines already printed stay valid.
+ *
+ * Every line reaches the reader, whatever stdout is (file, terminal, pipe, a reader slower than us): reading a
+ * landmark file waits for a reader that is behind; lines of images and videos come at the browser's pace (a few
+ * dozen a second) and what the reader has not taken yet waits in memory; the process ends on its own once stdout
+ * is flushed, never by process.exit with writes pending. A reader that goes away (`| head`) ends the run
+ * quietly (exit code 141, like a tool stopped by SIGPIPE).
  */
 import { existsSync, statSync } from 'node:fs';
 import { openAnalysisBrowser, type AnalysisBrowser } from './lib/analysis-browser';
@@ -9,12 +15,16 @@ import { CLI_ENGINE } from './lib/cli-engine';
 import { inputKind, parseAnalyzeArgs, USAGE, UsageError, type AnalyzeArgs } from './lib/cli-args';
 import { createFrameAnnotator, type FrameAnnotator } from './lib/frame-annotator';
 import { readLandmarkFile } from './lib/landmark-input';
+import { flushed, LineOutput } from './lib/line-output';
 import { playableVideo, probeFps } from './lib/video-input';
 import type { PoseFrame } from '../src/lib/pose/types';
 
 class InputError extends Error {}
 
-const out = (record: unknown) => process.stdout.write(JSON.stringify(record) + '\n');
+/** The reader closed the pipe: nothing more can arrive, so stop now (Playwright ends its browser on exit). */
+const READER_GONE = 141;
+const stdout = new LineOutput(process.stdout, () => process.exit(READER_GONE));
+const out = (record: unknown) => stdout.line(record);
 const fail = (message: string) => process.stderr.write(`analyze: ${message}\n`);
 
 interface Totals {
@@ -81,6 +91,8 @@ async function main(args: AnalyzeArgs): Promise<number> {
 						break;
 					}
 					emit(item.frame, null, annotator, totals, args.stills);
+					// A reader slower than the file: wait for it rather than hold the whole file in memory.
+					await stdout.drained();
 				}
 				for (const event of annotator.endSequence()) out(event);
 			} else if (kind === 'image') {
@@ -136,24 +148,38 @@ async function main(args: AnalyzeArgs): Promise<number> {
 	return totals.errors > 0 ? 1 : 0;
 }
 
-let args: AnalyzeArgs;
-try {
-	args = parseAnalyzeArgs(process.argv.slice(2));
-} catch (e) {
-	fail(e instanceof Error ? e.message : String(e));
-	process.stderr.write(USAGE + '\n');
-	process.exit(2);
+/**
+ * Sets the exit code and lets the process end by itself once stdout and stderr are flushed. A handle left open by
+ * mistake must not hang the CLI: with everything flushed, exiting is safe, so a late timer (unref'd: it never
+ * keeps the process alive by itself) ends it.
+ */
+async function finish(code: number): Promise<void> {
+	process.exitCode = code;
+	await Promise.all([stdout.flushed(), flushed(process.stderr)]);
+	setTimeout(() => process.exit(), 5000).unref();
 }
-if (args.help) {
-	process.stdout.write(USAGE + '\n');
-	process.exit(0);
-}
-main(args).then(
-	(code) => process.exit(code),
-	(e) => {
+
+async function run(): Promise<number> {
+	let args: AnalyzeArgs;
+	try {
+		args = parseAnalyzeArgs(process.argv.slice(2));
+	} catch (e) {
+		fail(e instanceof Error ? e.message : String(e));
+		process.stderr.write(USAGE + '\n');
+		return 2;
+	}
+	if (args.help) {
+		process.stdout.write(USAGE + '\n');
+		return 0;
+	}
+	try {
+		return await main(args);
+	} catch (e) {
 		// Expected failures get one clear line; anything else still gets no stack trace unless asked for.
 		fail(e instanceof Error ? e.message : String(e));
 		if (process.env.BACKCHECK_DEBUG && e instanceof Error && !(e instanceof InputError || e instanceof UsageError)) process.stderr.write(`${e.stack}\n`);
-		process.exit(1);
+		return 1;
 	}
-);
+}
+
+await finish(await run());
