@@ -9,9 +9,15 @@
  *   BENCH_ROUNDS=5          throughput rounds           BENCH_CPU_S=40      CPU window per watch measurement
  *   BENCH_CPU_ROUNDS=3      watch CPU rounds            BENCH_LATENCY_TRIALS=6   slouch onsets
  *   BENCH_START_RUNS=3      fresh profiles (cold start; 2 warm visits each)
+ *   BENCH_VIDEO_ROUNDS=2    passes over the offline-analysis clips          BENCH_VIDEO_S=20   length of each clip
  *   BENCH_FEED=person       the workout camera feed (person | basketball1)
  *   BENCH_FRAMES=60         frames per model in the per-model table       BENCH_MODELS=lite,full,heavy
- *   BENCH_ONLY=node,models,throughput,watch,latency,start,soak   run some phases only (README left alone)
+ *   BENCH_ONLY=node,models,throughput,watch,latency,start,video,soak   run some phases only (README left alone);
+ *                          the same as naming them: `npm run bench -- throughput soak`
+ *
+ * Every phase runs even when one before it fails: a failed phase is recorded beside the figures (results.json's
+ * `failures`, a FAILED row in the table) and the bench exits with 1 at the end. The README is rewritten only by
+ * a full run in which every phase succeeded.
  */
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
@@ -23,7 +29,8 @@ import { canvasCameraScript, HeapProbe, PAGE_INSTRUMENTATION, privateBuild, type
 import { cpuSecondsBetween, loadBetween, loadSnapshot, residentMiB } from './lib/bench-cpu';
 import { benchFeed, benchStill, SLOUCH_ROWS, slouchSteps, type BenchScene } from './lib/bench-media';
 import { nodeFigures, type NodeFigures } from './lib/bench-node';
-import { round, summaryTable, TARGETS, updateReadme, verdict } from './lib/bench-report';
+import { videoAnalysis as videoAnalysisPhase, type VideoAnalysisFigures } from './lib/bench-video';
+import { failureLines, PHASES, round, summaryTable, TARGETS, updateReadme, verdict, type Phase, type PhaseFailure } from './lib/bench-report';
 import { startStaticServer, type StaticServer } from './lib/static-server';
 import { ROOT } from './lib/test-media';
 import { EMBEDDING_DIM } from '../src/lib/calibration/embedding';
@@ -44,6 +51,8 @@ const CFG = {
 	cpuWindowMs: num('BENCH_CPU_S', 40) * 1000,
 	latencyTrials: num('BENCH_LATENCY_TRIALS', 6),
 	startRuns: num('BENCH_START_RUNS', 3),
+	videoRounds: num('BENCH_VIDEO_ROUNDS', 2),
+	videoS: num('BENCH_VIDEO_S', 20),
 	soakMs: num('BENCH_SOAK_S', 600) * 1000
 };
 /**
@@ -53,9 +62,18 @@ const CFG = {
  */
 const FEED: BenchScene = (process.env.BENCH_FEED as BenchScene | undefined) ?? 'person';
 
-const PHASES = ['node', 'models', 'throughput', 'watch', 'latency', 'start', 'soak'] as const;
-type Phase = (typeof PHASES)[number];
-const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim()) as Phase[] | undefined;
+/** Phases named on the command line or in BENCH_ONLY; none named = all of them. */
+function chosenPhases(): Phase[] | undefined {
+	const named = [...process.argv.slice(2), ...(process.env.BENCH_ONLY?.split(',') ?? [])].map((s) => s.trim()).filter(Boolean);
+	if (!named.length) return undefined;
+	const unknown = named.filter((n) => !(PHASES as readonly string[]).includes(n));
+	if (unknown.length) {
+		process.stderr.write(`bench: unknown phase ${unknown.join(', ')} (phases: ${PHASES.join(', ')})\n`);
+		process.exit(2);
+	}
+	return named as Phase[];
+}
+const only = chosenPhases();
 const runs = (p: Phase) => !only || only.includes(p);
 
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
@@ -363,7 +381,7 @@ const fmtS = (v: number) => (Number.isFinite(v) ? `${v.toFixed(2)} s` : 'never (
 
 async function latency() {
 	const browser = await launch('desk-upright');
-	const trials: Array<{ pendingS: number | null; settledS: number | null; seen: Record<string, number> }> = [];
+	const trials: Array<{ pendingS: number | null; settledS: number | null; seen: Record<string, number>; notUpright?: { label: string | null; pending: string | null } }> = [];
 	let status: string | null = null;
 	try {
 		const context = await browser.newContext({ serviceWorkers: 'block' });
@@ -392,7 +410,13 @@ async function latency() {
 				if (steadySince && Date.now() - steadySince > 3000) break;
 				await sleep(200);
 			}
-			if (!steadySince) throw new Error(`latency: the desk watch did not settle on upright (${JSON.stringify(await probe())})`);
+			if (!steadySince) {
+				// No onset can be timed from a state that is not upright: record the trial as such and go on.
+				const p = await probe();
+				trials.push({ pendingS: null, settledS: null, seen: p.seen, notUpright: { label: p.label, pending: p.pending } });
+				log(`latency trial ${i + 1}/${CFG.latencyTrials}: the desk watch did not settle on upright in 30 s (${p.label}, pending ${p.pending}); no onset played`);
+				continue;
+			}
 			await sleep(500 + Math.random() * 1500);
 			status ??= (await op<PageState>(page, 'state')).status;
 			await op(page, 'show', down, SLUMP_MS / (SLUMP_STEPS - 1), true);
@@ -411,12 +435,16 @@ async function latency() {
 	} finally {
 		await browser.close();
 	}
-	const pending = trials.map((t) => t.pendingS ?? Number.POSITIVE_INFINITY);
+	const played = trials.filter((t) => !t.notUpright);
+	if (played.length < Math.ceil(CFG.latencyTrials / 2)) throw new Error(`latency: the desk watch settled on upright before only ${played.length} of ${CFG.latencyTrials} onsets`);
+	const pending = played.map((t) => t.pendingS ?? Number.POSITIVE_INFINITY);
 	return {
 		watch_detect_latency_s: median(pending),
 		detail: {
 			max_s: Math.max(...pending),
-			settled_median_s: median(trials.map((t) => t.settledS ?? Number.POSITIVE_INFINITY)),
+			onsets: played.length,
+			not_upright_before_onset: trials.length - played.length,
+			settled_median_s: median(played.map((t) => t.settledS ?? Number.POSITIVE_INFINITY)),
 			desk_status_before_onset: status,
 			/** Onset = the first picture of the movement; it ends (fully slouched) this much later. */
 			slump_ms: SLUMP_MS,
@@ -471,6 +499,11 @@ async function startTimes() {
 		}
 	}
 	return { cold_start_ms: median(cold), warm_start_ms: median(warm), detail: { runs } };
+}
+
+/** Offline analysis of recordings as `npm run analyze` does it (scripts/lib/bench-video.ts). */
+function videoAnalysis(): Promise<VideoAnalysisFigures> {
+	return videoAnalysisPhase({ rounds: CFG.videoRounds, seconds: CFG.videoS }, log);
 }
 
 async function soak() {
@@ -576,6 +609,8 @@ interface Saved {
 	machine: ReturnType<typeof machine> & { loadAvgAtEnd?: Array<number | null>; minutes?: number | null };
 	config: typeof CFG & { soakS: number; feed?: BenchScene; slumpMs?: number; slumpSteps?: number; slouchRows?: number };
 	pose?: Awaited<ReturnType<typeof modelTable>>;
+	/** Phases that threw (absent in files written before this was recorded). */
+	failures?: PhaseFailure[];
 	detail: Record<string, unknown>;
 }
 
@@ -615,35 +650,62 @@ async function measure(): Promise<Saved> {
 	};
 	let node: NodeFigures | null = null;
 	let pose: Awaited<ReturnType<typeof modelTable>> | null = null;
+	const failures: PhaseFailure[] = [];
+	/** Runs one phase; a failure is recorded and the run goes on with the next phase. */
+	const guarded = async (phase: Phase, job: () => Promise<void>) => {
+		try {
+			await job();
+		} catch (e) {
+			const error = e instanceof Error ? e.message : String(e);
+			failures.push({ phase, error, atMin: round((Date.now() - started) / 60_000, 1) ?? 0, ...(e instanceof Error && e.stack ? { stack: e.stack } : {}) });
+			log(`phase ${phase} FAILED (${error.split('\n')[0]}); going on with the next phase`);
+		}
+	};
 
 	if (runs('node')) {
-		log('Node: classifier, pipeline, coach, calibration…');
-		node = nodeFigures();
-		put({ classify_us_per_frame: node.perFrame.usPerFrame });
-		detail.classify = node;
+		await guarded('node', async () => {
+			log('Node: classifier, pipeline, coach, calibration…');
+			node = nodeFigures();
+			put({ classify_us_per_frame: node.perFrame.usPerFrame });
+			detail.classify = node;
+		});
 	}
 	const browserPhases = PHASES.filter((p) => p !== 'node' && runs(p));
 	if (browserPhases.length) {
-		assertChromium();
-		server = await startStaticServer(privateBuild(log));
+		let serving: Error | null = null;
 		try {
-			if (runs('models')) pose = await modelTable();
+			assertChromium();
+			server = await startStaticServer(privateBuild(log));
+		} catch (e) {
+			serving = e instanceof Error ? e : new Error(String(e));
+		}
+		try {
 			// Each phase's figures go to the table, its detail under its name in results.json; in this order.
 			const figurePhases: Array<[Phase, string, () => Promise<{ detail: unknown }>]> = [
 				['throughput', 'throughput', throughput],
 				['watch', 'watch_cpu', watchCpu],
 				['latency', 'watch_latency', latency],
 				['start', 'start', startTimes],
+				['video', 'video_analysis', videoAnalysis],
 				['soak', 'soak', soak]
 			];
+			if (runs('models')) {
+				await guarded('models', async () => {
+					if (serving) throw serving;
+					pose = await modelTable();
+				});
+			}
 			for (const [phase, name, run] of figurePhases) {
 				if (!runs(phase)) continue;
-				const figures = await run();
-				put(figures);
-				detail[name] = figures.detail;
+				await guarded(phase, async () => {
+					if (serving) throw serving;
+					const figures = await run();
+					put(figures);
+					detail[name] = figures.detail;
+				});
 			}
 		} finally {
-			await server.close();
+			if (!serving) await server.close();
 		}
 	}
 	Object.assign(mach, { loadAvgAtEnd: loadavg().map((v) => round(v, 2)), minutes: round((Date.now() - started) / 60_000, 1) });
@@ -653,6 +715,7 @@ async function measure(): Promise<Saved> {
 	results.machine = mach;
 	results.config = { ...CFG, soakS: CFG.soakMs / 1000, feed: FEED, slumpMs: SLUMP_MS, slumpSteps: SLUMP_STEPS, slouchRows: SLOUCH_ROWS };
 	if (pose) results.pose = pose;
+	results.failures = failures;
 	results.detail = detail;
 	return results as unknown as Saved;
 }
@@ -671,11 +734,14 @@ function render(saved: Saved): string {
 	const lines: string[] = [];
 	lines.push(`Measured ${m.date.slice(0, 10)} on ${m.cpus} × ${m.cpuModel}, ${m.memGiB} GiB, ${m.os}, ${m.chromium} (headless, SwiftShader WebGL, CPU delegate), Node ${m.node}; load average ${m.loadAvgAtStart.join(' ')} at the start, ${(m as { loadAvgAtEnd?: unknown[] }).loadAvgAtEnd?.join(' ')} at the end (shared machine).`);
 	lines.push('');
-	lines.push(...summaryTable(values));
+	const failures = saved.failures ?? [];
+	lines.push(...summaryTable(values, failures));
+	if (failures.length) lines.push('', ...failureLines(failures));
 	const tp = detail.throughput as Awaited<ReturnType<typeof throughput>>['detail'] | undefined;
 	const wc = detail.watch_cpu as Awaited<ReturnType<typeof watchCpu>>['detail'] | undefined;
 	const wl = detail.watch_latency as Awaited<ReturnType<typeof latency>>['detail'] | undefined;
 	const sk = detail.soak as Awaited<ReturnType<typeof soak>>['detail'] | undefined;
+	const va = detail.video_analysis as VideoAnalysisFigures['detail'] | undefined;
 	const notes: string[] = [];
 	if (tp) {
 		notes.push(
@@ -695,13 +761,29 @@ function render(saved: Saved): string {
 	if (wl) {
 		notes.push(
 			`Watch latency: the desk page on a canvas camera stand-in (getUserMedia answered with a 30 fps canvas stream; everything after the track is the app's own worker path) played a slump at a random moment after the watch had settled on upright: the same photo with the head sinking ${SLOUCH_ROWS_NOTE} towards the shoulders over ${CFG.slumpMs} ms (${CFG.slumpSteps} pictures). Onset = the first picture of the slump; "state change" = the first result after which the watch's state shows \`slouched\` pending or settled (what the posture badge shows). ` +
-				`${wl.trials.length} onsets: median ${round(values.watch_detect_latency_s ?? null, 2)} s, max ${fmtS(wl.max_s)}; the settled state (after the 4 s slouch dwell) came after ${round(wl.settled_median_s, 2)} s (median). Desk status before the onsets: "${wl.desk_status_before_onset ?? '?'}".`
+				`${wl.onsets ?? wl.trials.length} onsets${wl.not_upright_before_onset ? ` (${wl.not_upright_before_onset} more trials never settled on upright, so no onset was played)` : ''}: median ${round(values.watch_detect_latency_s ?? null, 2)} s, max ${fmtS(wl.max_s)}; the settled state (after the 4 s slouch dwell) came after ${round(wl.settled_median_s, 2)} s (median). Desk status before the onsets: "${wl.desk_status_before_onset ?? '?'}".`
 		);
 	}
 	if ('cold_start_ms' in values) {
 		const st = detail.start as Awaited<ReturnType<typeof startTimes>>['detail'];
 		notes.push(
 			`Start: ${CFG.startRuns} fresh Chromium profiles; the workout page opened, Start camera clicked as soon as it could be, time from navigation start to the first result with a person (cold: ${st.runs.map((r) => r.coldMs.toFixed(0)).join(', ')} ms). Warm: two more visits per profile once the service worker had stored the app, wasm and lite model (${st.runs.flatMap((r) => r.warmMs).map((v) => v.toFixed(0)).join(', ')} ms; ${st.runs.every((r) => r.controlled.every(Boolean)) ? 'every one' : 'not every one'} served by the service worker).`
+		);
+	}
+	if (va) {
+		const pct = (v: number) => `${Math.round(v * 100)}%`;
+		const ms = (v: number) => (v < 10 ? v.toFixed(1) : v.toFixed(0));
+		const others = va.clips.slice(1).map((clip) => {
+			const r = va.runs.filter((x) => x.clip === clip);
+			const speed = median(r.map((x) => x.speed));
+			return `${clip}: ${round(speed, 2)}× (${ms(median(r.map((x) => x.perFrameMs.total)))} ms a frame, seek ${ms(median(r.map((x) => x.perFrameMs.seek)))} ms, inference ${ms(median(r.map((x) => x.perFrameMs.inference)))} ms)`;
+		});
+		const f = va.perFrameMs;
+		notes.push(
+			`Offline analysis: \`npm run analyze\`'s way (openAnalysisBrowser with the CLI's engine settings, lite, every frame at the video's own rate: ${va.fps} fps, ${va.frames} frames) on ${va.seconds}-s clips of a person while the camera pans and tilts, ${va.rounds} pass${va.rounds === 1 ? '' : 'es'} in one browser, median. ` +
+				`${va.clips[0]}: ${ms(f.total)} ms a frame = seeking and decoding ${ms(f.seek)} ms (${pct(va.share.seek)}) + copying the frame to a bitmap ${ms(f.bitmap)} ms (${pct(va.share.bitmap)}) + inference ${ms(f.inference)} ms (${pct(va.share.inference)}) + transfer to and from the worker ${ms(f.transfer)} ms (${pct(va.share.transfer)}) + the page in between ${ms(f.other)} ms (${pct(va.share.other)}); what limits it: **${va.limit}**. ` +
+				`${others.length ? `Other clips: ${others.join('; ')}. ` : ''}Opening the browser and the model (analyze's start, paid once per run) took ${round(va.browserOpenMs, 0)} ms; opening a clip (loading it, a fresh tracking graph) ${round(median(va.runs.map((r) => r.openMs)), 0)} ms (median). ` +
+				'Times per link are taken where the browser does them (the <video> `currentTime` setter to its `seeked` event, `createImageBitmap`, each comlink call to the worker from postMessage to its answer), inference by the worker itself.'
 		);
 	}
 	if (sk) {
@@ -747,8 +829,12 @@ if (process.env.BENCH_REPRINT !== '1') {
 	writeFileSync(join(ROOT, 'bench/results.json'), JSON.stringify(saved, null, 2) + '\n');
 	process.stdout.write('\nwritten: bench/results.json\n');
 }
+const failed = saved.failures ?? [];
 const readme = join(ROOT, 'README.md');
-if (!only && process.env.BENCH_README !== '0' && existsSync(readme)) {
+if (failed.length) log(`README.md left alone: ${failed.length} phase(s) failed (${failed.map((f) => f.phase).join(', ')})`);
+else if (!only && process.env.BENCH_README !== '0' && existsSync(readme)) {
 	if (updateReadme(readme, table)) process.stdout.write('updated: README.md (Latest benchmark)\n');
 	else log('README.md has neither the bench markers nor the placeholder; not updated');
 }
+// Non-zero only now, with every phase run and everything written.
+process.exitCode = failed.length ? 1 : 0;

@@ -10,7 +10,7 @@
  *   and the second slouched (0.87).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { MEDIA, photoPath } from './test-media';
 
@@ -68,5 +68,31 @@ export function benchStill(scene: BenchScene): string {
 		const { photo, filter } = sceneFilter(scene);
 		ffmpeg(['-i', photoPath(photo), '-filter_complex', filter.replace(',format=yuv420p[out]', '[out]'), '-map', '[out]', '-frames:v', '1', out]);
 	}
+	return out;
+}
+
+/** Recordings for the offline-analysis figure: a person filmed while the camera pans and tilts (nothing stands still). */
+export type BenchClip = 'h264-720p' | 'vp8-480p';
+
+/**
+ * `seconds` of person.jpg seen through a window that pans (8 s period) and tilts (5 s) across it, 30 fps:
+ * h264-720p as phones and editors make them (H.264, 1280x720, a keyframe every 2 s), vp8-480p as a webcam
+ * recording in the browser would be (VP8 WebM, 640x480). The person stays whole in the picture throughout.
+ */
+export function benchVideo(clip: BenchClip, seconds = 20, fps = 30): string {
+	mkdirSync(MEDIA, { recursive: true });
+	const ext = clip === 'h264-720p' ? 'mp4' : 'webm';
+	const out = join(MEDIA, `bench-${clip}-${seconds}s-${fps}fps.${ext}`);
+	if (existsSync(out)) return out;
+	// The photo 900 rows high on a canvas 640 px wider, a 1280x720 window moving over it; 480p scales that down.
+	const move = `scale=-2:900,pad=iw+640:900:320:0,crop=1280:720:x='300*(1-cos(2*PI*t/8))':y='90+90*sin(2*PI*t/5)'`;
+	const size = clip === 'h264-720p' ? '' : ',scale=640:360,pad=640:480:0:60';
+	const codec =
+		clip === 'h264-720p'
+			? ['-c:v', 'libx264', '-preset', 'veryfast', '-g', String(fps * 2), '-movflags', '+faststart']
+			: ['-c:v', 'libvpx', '-deadline', 'realtime', '-cpu-used', '8', '-b:v', '1M'];
+	const tmp = `${out}.part.${ext}`;
+	ffmpeg(['-loop', '1', '-framerate', String(fps), '-i', photoPath('person.jpg'), '-vf', `${move}${size},format=yuv420p`, '-t', String(seconds), '-r', String(fps), ...codec, tmp]);
+	renameSync(tmp, out);
 	return out;
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { summaryTable, TARGETS, updateReadme, verdict } from './bench-report';
+import { failureLines, summaryTable, TARGETS, updateReadme, verdict } from './bench-report';
 
 const target = (key: string) => TARGETS.find((t) => t.key === key)!;
 
@@ -21,6 +21,15 @@ describe('bench report', () => {
 		const lines = summaryTable({ raw_fps: 10, pipeline_ratio: 0.97 });
 		expect(lines).toHaveLength(4);
 		expect(lines[3]).toContain('| `pipeline_ratio` | 0.970 | >= 0.95 | pass |');
+	});
+
+	it('keeps a failed phase beside the figures: a FAILED row for each of its figures, and the error under the table', () => {
+		const failures = [{ phase: 'latency' as const, error: 'latency: the desk watch did not settle | twice\nat x', atMin: 12.34 }];
+		const lines = summaryTable({ raw_fps: 10, warm_start_ms: 2100 }, failures);
+		expect(lines).toHaveLength(5);
+		expect(lines[3]).toContain('| `watch_detect_latency_s` | — | <= 2 | FAILED (latency) |');
+		expect(lines[4]).toContain('| `warm_start_ms` | 2100 ms | < 2000 | MISS |');
+		expect(failureLines(failures)).toEqual(['- **Phase `latency` failed** after 12.3 min, its figures are missing: latency: the desk watch did not settle \\| twice']);
 	});
 
 	it('replaces the placeholder line the first time and its own section after that, nothing else', () => {
