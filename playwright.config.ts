@@ -1,7 +1,12 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunch } from './scripts/lib/chromium';
+import { freePortSync } from './scripts/lib/free-port';
 
-const PORT = Number(process.env.BACKCHECK_TEST_PORT ?? 4173);
+// The test server gets a port of its own: BACKCHECK_TEST_PORT when given, otherwise a free one, so `npm test`
+// runs beside `npm start` (4173) or another test run. Set in the environment here, once: the test workers,
+// started later as child processes, load this file again and must see the same port.
+process.env.BACKCHECK_TEST_PORT ||= String(freePortSync());
+const PORT = Number(process.env.BACKCHECK_TEST_PORT);
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -24,7 +29,9 @@ export default defineConfig({
 	webServer: {
 		command: `node node_modules/tsx/dist/cli.mjs scripts/serve.ts --port ${PORT}`,
 		url: `http://127.0.0.1:${PORT}`,
-		reuseExistingServer: !process.env.CI,
+		// Never test against a server that is already there (someone's `npm start`, another checkout's build):
+		// a port in use is an error that names it.
+		reuseExistingServer: false,
 		timeout: 180_000
 	}
 });
