@@ -6,6 +6,8 @@
  *
  * Environment (all optional):
  *   BENCH_SOAK_S=600        soak length, seconds        BENCH_WINDOW_S=15   throughput window per measurement
+ *   BENCH_GPU=software      how pages are drawn: software (as Chromium runs for a person on this machine) or
+ *                          swiftshader (the test suite's flags); BENCH_SIDE_ROUNDS=2 rounds of the other, beside
  *   BENCH_ROUNDS=5          throughput rounds           BENCH_CPU_S=40      CPU window per watch measurement
  *   BENCH_CPU_ROUNDS=3      watch CPU rounds            BENCH_LATENCY_TRIALS=6   slouch onsets
  *   BENCH_START_RUNS=3      fresh profiles (cold start; 2 warm visits each)
@@ -24,9 +26,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { assertChromium, CHROMIUM_PATH, chromiumLaunch, fakeCameraArgs } from './lib/chromium';
-import { canvasCameraScript, HeapProbe, PAGE_INSTRUMENTATION, privateBuild, type HeapUsage } from './lib/bench-browser';
-import { cpuSecondsBetween, loadBetween, loadSnapshot, residentMiB } from './lib/bench-cpu';
+import { assertChromium, CHROMIUM_PATH, fakeCameraArgs } from './lib/chromium';
+import { BENCH_GPU, benchLaunch, canvasCameraScript, HeapProbe, PAGE_INSTRUMENTATION, privateBuild, type BenchGpu, type HeapUsage } from './lib/bench-browser';
+import { cpuSecondsBetween, groupThreadCores, loadBetween, loadSnapshot, residentMiB, threadCoresBetween, threadSnapshot, type ThreadSnapshot } from './lib/bench-cpu';
 import { benchFeed, benchStill, SLOUCH_ROWS, slouchSteps, type BenchScene } from './lib/bench-media';
 import { nodeFigures, type NodeFigures } from './lib/bench-node';
 import { videoAnalysis as videoAnalysisPhase, type VideoAnalysisFigures } from './lib/bench-video';
@@ -45,6 +47,9 @@ const CFG = {
 	warmupFrames: 10,
 	models: (process.env.BENCH_MODELS?.split(',') as PoseModel[] | undefined) ?? (['lite', 'full', 'heavy'] as PoseModel[]),
 	rounds: num('BENCH_ROUNDS', 5),
+	/** Rounds of the raw/pipeline pair with the page drawn the other way (BENCH_GPU); 0 = none. */
+	sideRounds: Number.isFinite(Number(process.env.BENCH_SIDE_ROUNDS)) && process.env.BENCH_SIDE_ROUNDS ? Number(process.env.BENCH_SIDE_ROUNDS) : 2,
+	gpu: BENCH_GPU,
 	warmupMs: 5000,
 	windowMs: num('BENCH_WINDOW_S', 15) * 1000,
 	cpuRounds: num('BENCH_CPU_ROUNDS', 3),
@@ -90,7 +95,7 @@ type BenchWindow = { backcheckBench: Record<string, BenchFn> };
 type Mark = { count: number; at: number; inferenceMs: number };
 type PageState = { model: string | null; initMs: number | null; restarts: number | null; crashes: number | null; label: string | null; pending: string | null; status: string | null; controlled: boolean };
 type Probe = { label: string | null; pending: string | null; onsetAt: number | null; pendingAt: number | null; settledAt: number | null; seen: Record<string, number> };
-type Rec = { count: number; maxGap: number; maxGapAt: number; slow: Array<[number, number]> };
+type Rec = { count: number; maxGap: number; maxGapAt: number; slow: Array<[number, number, number, number]> };
 type Instrumented = { __bench: { run(op: string, args: unknown[]): unknown; rec: Rec; probe: Probe } };
 
 /** Calls an operation of the page instrumentation (scripts/lib/bench-browser.ts) by name. */
@@ -103,8 +108,8 @@ function op<T>(page: Page, name: string, ...args: unknown[]): Promise<T> {
 
 let server: StaticServer;
 
-function launch(scene: BenchScene, extra: string[] = []): Promise<Browser> {
-	return chromium.launch(chromiumLaunch([...fakeCameraArgs(benchFeed(scene)), ...extra]));
+function launch(scene: BenchScene, extra: string[] = [], gpu: BenchGpu = BENCH_GPU): Promise<Browser> {
+	return chromium.launch(benchLaunch([...fakeCameraArgs(benchFeed(scene)), ...extra], gpu));
 }
 
 /** A context for measuring: no service worker (its install would download and cache while we measure). */
@@ -114,13 +119,19 @@ async function measuringContext(browser: Browser): Promise<BrowserContext> {
 	return context;
 }
 
-/** Calls window.backcheckBench[name](...args) on a fresh /bench page. */
-async function onBenchPage<T>(context: BrowserContext, name: string, args: unknown[]): Promise<T> {
+/**
+ * Calls window.backcheckBench[name](...args) on a fresh /bench page. A windowed measurement (ResultWindow) also
+ * gets the cores each Chromium thread kept busy over exactly its window (`threads`).
+ */
+async function onBenchPage<T>(context: BrowserContext, name: string, args: unknown[]): Promise<T & { threads?: Array<[string, number]> }> {
 	const page = await context.newPage();
+	const edges: Partial<Record<string, ThreadSnapshot>> = {};
 	try {
+		await page.exposeFunction('__benchWindowEdge', (at: string) => void (edges[at] = threadSnapshot()));
 		await page.goto(`${server.origin}/bench`);
 		await page.locator('[data-testid="bench"][data-ready="true"]').waitFor();
-		return (await page.evaluate(([n, a]) => (window as unknown as BenchWindow).backcheckBench[n as string](...(a as unknown[])), [name, args] as const)) as T;
+		const r = (await page.evaluate(([n, a]) => (window as unknown as BenchWindow).backcheckBench[n as string](...(a as unknown[])), [name, args] as const)) as T;
+		return edges.open && edges.close ? { ...r, threads: threadCoresBetween(edges.open, edges.close) } : (r as T & { threads?: Array<[string, number]> });
 	} finally {
 		await page.close();
 	}
@@ -198,6 +209,8 @@ interface WindowRun {
 	/** Cores this Chromium and everything else on the machine kept busy meanwhile. */
 	chromiumCores?: number;
 	otherCores?: number;
+	/** Cores each of Chromium's threads kept busy over the window, busiest first. */
+	threads?: Array<[string, number]>;
 }
 
 /** Runs a measurement with the machine's load around it. */
@@ -215,7 +228,9 @@ async function workoutWindow(context: BrowserContext): Promise<WindowRun> {
 		await sleep(CFG.warmupMs);
 		const a = await mark(page);
 		const la = loadSnapshot();
+		const ta = threadSnapshot();
 		await sleep(CFG.windowMs);
+		const tb = threadSnapshot();
 		const lb = loadSnapshot();
 		const b = await mark(page);
 		const lt = await longTasks(page, a, b);
@@ -232,6 +247,7 @@ async function workoutWindow(context: BrowserContext): Promise<WindowRun> {
 			model: state.model ?? undefined,
 			label: state.label,
 			workerBusy: (b.inferenceMs - a.inferenceMs) / windowMs,
+			threads: threadCoresBetween(ta, tb),
 			...loadBetween(la, lb)
 		};
 	} finally {
@@ -239,35 +255,57 @@ async function workoutWindow(context: BrowserContext): Promise<WindowRun> {
 	}
 }
 
-async function throughput() {
-	const browser = await launch(FEED);
-	const rounds: Array<{ raw: WindowRun; pipeline: WindowRun; session: WindowRun; mainThread: WindowRun }> = [];
+/** CPU ms per result of each group of threads (median over runs), and in all: what a result costs, where. */
+function cpuPerResult(runs: WindowRun[]): Record<string, number> {
+	const per = runs.filter((r) => r.threads && r.fps > 0).map((r) => Object.entries(groupThreadCores(r.threads!)).map(([g, c]) => [g, (c * 1000) / r.fps] as const));
+	if (!per.length) return {};
+	const groups = per[0].map(([g]) => g);
+	const out: Record<string, number> = Object.fromEntries(groups.map((g) => [g, round(median(per.map((p) => p.find(([k]) => k === g)![1])), 1) ?? 0]));
+	out.all = round(median(per.map((p) => p.reduce((s, [, v]) => s + v, 0))), 1) ?? 0;
+	return out;
+}
+
+type Variant = 'raw' | 'pipeline' | 'session' | 'mainThread';
+const VARIANT_NAMES: Record<Variant, string> = { raw: 'raw worker', pipeline: 'workout page', session: 'session without a page to draw', mainThread: "MediaPipe's sample on the main thread" };
+
+/** `rounds` rounds of the variants on fresh pages, their order alternating from round to round. */
+async function throughputRounds(gpu: BenchGpu, rounds: number, chosen: Variant[], label = ''): Promise<Array<Partial<Record<Variant, WindowRun>>>> {
+	const browser = await launch(FEED, [], gpu);
+	const out: Array<Partial<Record<Variant, WindowRun>>> = [];
 	try {
 		const context = await measuringContext(browser);
-		const variants = {
+		const variants: Record<Variant, () => Promise<WindowRun>> = {
 			raw: () => withLoad(() => onBenchPage<WindowRun>(context, 'raw', ['lite', CFG.warmupMs, CFG.windowMs])),
 			pipeline: () => workoutWindow(context),
 			session: () => withLoad(() => onBenchPage<WindowRun>(context, 'session', ['lite', CFG.warmupMs, CFG.windowMs])),
 			mainThread: () => withLoad(() => onBenchPage<WindowRun>(context, 'mainThreadWindow', ['lite', CFG.warmupMs, CFG.windowMs]))
 		};
-		const names: Record<keyof typeof variants, string> = { raw: 'raw worker', pipeline: 'workout page', session: 'session without a page to draw', mainThread: "MediaPipe's sample on the main thread" };
-		for (let i = 0; i < CFG.rounds; i++) {
+		for (let i = 0; i < rounds; i++) {
 			// Alternate the order from round to round, so a drift in the machine's load does not favour one variant.
-			const order = (Object.keys(variants) as Array<keyof typeof variants>)[i % 2 ? 'reverse' : 'slice']();
-			const round = {} as Record<keyof typeof variants, WindowRun>;
+			const order = chosen[i % 2 ? 'reverse' : 'slice']();
+			const round: Partial<Record<Variant, WindowRun>> = {};
 			for (const v of order) {
-				log(`throughput round ${i + 1}/${CFG.rounds}: ${names[v]}…`);
+				log(`throughput${label} round ${i + 1}/${rounds}: ${VARIANT_NAMES[v]}…`);
 				const r = await variants[v]();
 				if (r.workerBusy === undefined && r.inferenceMsMean !== undefined) r.workerBusy = (r.fps * r.inferenceMsMean) / 1000;
 				round[v] = r;
-				log(`  ${r.fps.toFixed(1)} results/s, worker busy ${((r.workerBusy ?? 0) * 100).toFixed(0)}%, ${r.longTasks} long tasks, other processes ${r.otherCores?.toFixed(2)} cores`);
+				const groups = r.threads ? groupThreadCores(r.threads) : null;
+				log(`  ${r.fps.toFixed(1)} results/s, worker busy ${((r.workerBusy ?? 0) * 100).toFixed(0)}%, ${r.longTasks} long tasks, other processes ${r.otherCores?.toFixed(2)} cores${groups ? `; cores: ${Object.entries(groups).filter(([, c]) => c >= 0.01).map(([g, c]) => `${g} ${c.toFixed(2)}`).join(', ')}` : ''}`);
 			}
-			if (round.pipeline.model !== 'lite') throw new Error(`the workout page ran ${round.pipeline.model}, not lite`);
-			rounds.push(round);
+			if (round.pipeline && round.pipeline.model !== 'lite') throw new Error(`the workout page ran ${round.pipeline.model}, not lite`);
+			out.push(round);
 		}
 	} finally {
 		await browser.close();
 	}
+	return out;
+}
+
+async function throughput() {
+	const rounds = (await throughputRounds(BENCH_GPU, CFG.rounds, ['raw', 'pipeline', 'session', 'mainThread'])) as Array<Record<Variant, WindowRun>>;
+	// The same pair with the page drawn the other way (see BENCH_GPU), fewer rounds: beside the figures, not in them.
+	const otherGpu: BenchGpu = BENCH_GPU === 'software' ? 'swiftshader' : 'software';
+	const side = CFG.sideRounds > 0 ? ((await throughputRounds(otherGpu, CFG.sideRounds, ['raw', 'pipeline'], ` (${otherGpu} drawing)`)) as Array<Record<'raw' | 'pipeline', WindowRun>>) : [];
 	const perMin = (runs: WindowRun[]) => (runs.reduce((s, r) => s + r.longTasks, 0) * 60) / runs.reduce((s, r) => s + r.windowS, 0);
 	const raw = rounds.map((r) => r.raw);
 	const rawFps = median(raw.map((r) => r.fps));
@@ -292,6 +330,22 @@ async function throughput() {
 			/** Worker busy share, pipeline over raw: how much of the gap is the pipeline leaving the worker idle. */
 			busy_ratio: median(rounds.map((r) => r.pipeline.workerBusy ?? Number.NaN)) / busy,
 			other_cores_median: median(rounds.flatMap((r) => [r.raw.otherCores ?? Number.NaN, r.pipeline.otherCores ?? Number.NaN])),
+			/** The raw/pipeline pair with the page drawn the other way (BENCH_GPU), for comparison. */
+			other_gpu: side.length
+				? {
+						gpu: otherGpu,
+						raw_fps: median(side.map((r) => r.raw.fps)),
+						pipeline_fps: median(side.map((r) => r.pipeline.fps)),
+						pipeline_ratio: median(side.map((r) => r.pipeline.fps)) / median(side.map((r) => r.raw.fps)),
+						pair_ratios: side.map((r) => r.pipeline.fps / r.raw.fps),
+						cpu_ms_per_result: { raw: cpuPerResult(side.map((r) => r.raw)), pipeline: cpuPerResult(side.map((r) => r.pipeline)) },
+						rounds: side
+					}
+				: null,
+			/** CPU ms per result in each group of Chromium threads, median over the rounds, per variant. */
+			cpu_ms_per_result: Object.fromEntries(
+				(['raw', 'pipeline', 'session'] as const).map((v) => [v, cpuPerResult(rounds.map((r) => r[v]))])
+			),
 			rounds
 		}
 	};
@@ -459,7 +513,7 @@ async function startTimes() {
 	const runs: Array<{ coldMs: number; warmMs: number[]; controlled: boolean[]; initMs: number[] }> = [];
 	for (let i = 0; i < CFG.startRuns; i++) {
 		const profile = mkdtempSync(join(tmpdir(), 'backcheck-bench-profile-'));
-		const context = await chromium.launchPersistentContext(profile, chromiumLaunch(fakeCameraArgs(benchFeed(FEED))));
+		const context = await chromium.launchPersistentContext(profile, benchLaunch(fakeCameraArgs(benchFeed(FEED))));
 		try {
 			await context.addInitScript({ content: PAGE_INSTRUMENTATION });
 			const visit = async () => {
@@ -515,6 +569,8 @@ async function soak() {
 	const gcWindows: Array<[number, number]> = [];
 	/** Gaps over 250 ms: start (ms from the soak's start), length, whether a forced GC fell inside. */
 	let slow: Array<readonly [number, number, boolean]> = [];
+	/** The longest gaps the bench did not cause, with what the worker and the page were doing meanwhile. */
+	let worstGaps: Array<{ atS: number | null; ms: number | null; inferenceMs: number | null; workerLatencyMs: number | null; longFrames: unknown[] }> = [];
 	try {
 		const context = await measuringContext(browser);
 		const page = await startAppPage(context, '/');
@@ -541,7 +597,14 @@ async function soak() {
 			samples.push({ atS: (Date.now() - started) / 1000, pageHeap: h.page, workerHeap: h.worker, usedMiB: used / 2 ** 20, chromiumRssMiB: residentMiB(), results: rec.count, maxGapMs: rec.maxGap, ...l });
 			log(`  ${((Date.now() - started) / 1000).toFixed(0)} s: heap ${(used / 2 ** 20).toFixed(2)} MiB (page + worker, after GC), ${rec.count} results, longest gap ${rec.maxGap.toFixed(0)} ms, other processes ${l.otherCores.toFixed(2)} cores`);
 		}
-		slow = (await page.evaluate(() => (window as unknown as Instrumented).__bench.rec.slow)).map(([at, gap]) => [at - startedAt, gap, gcWindows.some(([a, b]) => at < b && at + gap > a)] as const);
+		const gaps = await page.evaluate(() => (window as unknown as Instrumented).__bench.rec.slow);
+		const forcedGc = (at: number, gap: number) => gcWindows.some(([a, b]) => at < b && at + gap > a);
+		slow = gaps.map(([at, gap]) => [at - startedAt, gap, forcedGc(at, gap)] as const);
+		worstGaps = [];
+		for (const [at, gap, inferenceMs, latencyMs] of gaps.filter(([at, gap]) => !forcedGc(at, gap)).sort((x, y) => y[1] - x[1]).slice(0, 8)) {
+			const lt = await op<{ frames: unknown[] }>(page, 'longTasks', at - 100, at + gap);
+			worstGaps.push({ atS: round((at - startedAt) / 1000, 1), ms: round(gap, 0), inferenceMs: round(inferenceMs, 0), workerLatencyMs: round(latencyMs, 0), longFrames: lt.frames });
+		}
 		const s = await op<PageState>(page, 'state');
 		restarts = s.restarts ?? 0;
 		crashes = s.crashes ?? 0;
@@ -559,6 +622,7 @@ async function soak() {
 		detail: {
 			max_gap_including_forced_gc_ms: last.maxGapMs,
 			gaps_over_500ms: slow.filter(([, gap]) => gap > 500).map(([at, gap, gc]) => ({ atS: round(at / 1000, 1), ms: round(gap, 0), forcedGc: gc })),
+			worst_gaps: worstGaps,
 			soak_s: CFG.soakMs / 1000,
 			first_sample_s: first.atS,
 			results_per_s: (last.results - first.results) / (last.atS - first.atS),
@@ -621,6 +685,23 @@ function longFramesNote(frames: unknown[]): string | null {
 	const worst = [...list].sort((a, b) => b.blockingMs - a.blockingMs)[0];
 	const scripts = worst.scripts.map((x) => `${x.invoker || x.fn || '?'} ${x.ms} ms`).join(', ') || 'no script attributed (rendering or the browser)';
 	return ` Long animation frames that blocked the workout page: ${list.length}; the worst, ${worst.ms} ms (${worst.blockingMs} ms blocking), ran: ${scripts}.`;
+}
+
+/** The longest gap in the soak and what the worker and the page did meanwhile. */
+function gapNote(gaps: Array<{ atS: number | null; ms: number | null; inferenceMs: number | null; workerLatencyMs: number | null; longFrames: unknown[] }> | undefined): string {
+	const g = gaps?.[0];
+	if (!g) return '';
+	const frames = longFramesNote(g.longFrames);
+	return ` The longest, ${g.ms} ms at ${g.atS} s, ended with a result the worker took ${g.inferenceMs} ms to infer (${g.workerLatencyMs} ms in the worker in all)${frames ? ';' + frames.replace(' Long animation frames that blocked the workout page', ' long animation frames on the page meanwhile') : '; no long animation frame on the page meanwhile'}.`;
+}
+
+/** CPU per result by thread group, raw worker against the workout page (from /proc per thread, over each window). */
+function cpuNote(per: Record<string, Record<string, number>> | undefined): string {
+	const raw = per?.raw;
+	const page = per?.pipeline;
+	if (!raw || !page || !Object.keys(raw).length || !Object.keys(page).length) return '';
+	const groups = Object.keys(page).filter((g) => g !== 'all' && ((raw[g] ?? 0) >= 0.5 || page[g] >= 0.5));
+	return ` CPU per result, raw worker / workout page (threads of every Chromium process, over each window): ${groups.map((g) => `${g} ${round(raw[g] ?? 0, 1)} / ${round(page[g], 1)} ms`).join(', ')}; in all ${round(raw.all, 0)} / ${round(page.all, 0)} ms.`;
 }
 
 /** Median CPU s/min per Chromium process type: desk, desk at full rate, workout page. */
@@ -724,6 +805,8 @@ async function measure(): Promise<Saved> {
 function render(saved: Saved): string {
 	// Files written before these were recorded used the same values.
 	const CFG = { feed: 'person' as BenchScene, slumpMs: 500, slumpSteps: 6, slouchRows: 60, ...saved.config };
+	// Files written before the drawing mode was recorded used the test suite's flags.
+	CFG.gpu ??= 'swiftshader';
 	const FEED = CFG.feed;
 	const m = saved.machine;
 	const detail = saved.detail;
@@ -732,7 +815,7 @@ function render(saved: Saved): string {
 	const values: Record<string, number | null> = Object.fromEntries(TARGETS.filter((t) => t.key in saved).map((t) => [t.key, (saved as unknown as Record<string, number | null>)[t.key]]));
 	const SLOUCH_ROWS_NOTE = `${CFG.slouchRows} rows of 512`;
 	const lines: string[] = [];
-	lines.push(`Measured ${m.date.slice(0, 10)} on ${m.cpus} × ${m.cpuModel}, ${m.memGiB} GiB, ${m.os}, ${m.chromium} (headless, SwiftShader WebGL, CPU delegate), Node ${m.node}; load average ${m.loadAvgAtStart.join(' ')} at the start, ${(m as { loadAvgAtEnd?: unknown[] }).loadAvgAtEnd?.join(' ')} at the end (shared machine).`);
+	lines.push(`Measured ${m.date.slice(0, 10)} on ${m.cpus} × ${m.cpuModel}, ${m.memGiB} GiB, ${m.os}, ${m.chromium} (headless, ${CFG.gpu === 'swiftshader' ? 'SwiftShader as the GPU for pages and WebGL (the test suite\'s flags)' : 'pages rasterised and composited in software as Chromium does on this machine without a GPU, WebGL in SwiftShader'}, CPU delegate), Node ${m.node}; load average ${m.loadAvgAtStart.join(' ')} at the start, ${(m as { loadAvgAtEnd?: unknown[] }).loadAvgAtEnd?.join(' ')} at the end (shared machine).`);
 	lines.push('');
 	const failures = saved.failures ?? [];
 	lines.push(...summaryTable(values, failures));
@@ -748,7 +831,11 @@ function render(saved: Saved): string {
 			`Throughput: ${CFG.rounds} rounds, each a fresh page per variant, ${CFG.warmupMs / 1000} s warm-up then ${CFG.windowMs / 1000} s counted; medians. Camera: fake device fed a 30 fps y4m of ${FEED === 'person' ? 'person.jpg (one person, whole body)' : 'basketball1.png'} (640x480, camera reports ${tp.camera_fps ?? '?'} fps); numPoses ${tp.num_poses} as the session uses. ` +
 				`The raw worker spent ${((tp.raw_worker_busy ?? 0) * 100).toFixed(0)}% of the window in detectForVideo (median ${round(tp.raw_inference_ms_median, 1)} ms per frame), so ${(tp.raw_worker_busy ?? 0) >= 0.9 ? 'inference, not the camera, sets raw_fps' : 'the worker waited for frames: the camera may be what limits raw_fps'}; on the workout page it was busy ${round((tp.busy_ratio ?? 0) * 100, 0)}% as much as that (the pipeline leaves the worker idle ${(tp.busy_ratio ?? 0) >= 0.97 ? 'hardly at all' : 'some of the time'}). ` +
 				`The same session without a page to draw (PoseSession + PostureWatch on a bare page): ${round(tp.session_no_render_fps, 1)} fps (ratio ${round(tp.session_no_render_ratio, 2)}). Per-round pipeline/raw: ${tp.pair_ratios.map((r) => r.toFixed(2)).join(', ')}. Other processes on the machine kept ${round(tp.other_cores_median, 2)} of the 2 cores busy meanwhile (median). MediaPipe's sample on the main thread ran at ${round(tp.main_thread_fps, 1)} fps.` +
-				(longFramesNote(tp.rounds.flatMap((r) => r.pipeline.longFrames ?? [])) ?? '')
+				(longFramesNote(tp.rounds.flatMap((r) => r.pipeline.longFrames ?? [])) ?? '') +
+				cpuNote(tp.cpu_ms_per_result) +
+				(tp.other_gpu
+					? ` The same pair drawn ${tp.other_gpu.gpu === 'swiftshader' ? 'with SwiftShader as the GPU for the page too (the test suite\'s flags)' : 'in software (as Chromium does here for a person)'}, ${tp.other_gpu.rounds.length} rounds: raw ${round(tp.other_gpu.raw_fps, 1)} fps, workout page ${round(tp.other_gpu.pipeline_fps, 1)} fps, ratio ${round(tp.other_gpu.pipeline_ratio, 3)} (per round ${tp.other_gpu.pair_ratios.map((r) => r.toFixed(2)).join(', ')});${cpuNote(tp.other_gpu.cpu_ms_per_result)}`
+					: '')
 		);
 	}
 	if (wc) {
@@ -788,7 +875,7 @@ function render(saved: Saved): string {
 	}
 	if (sk) {
 		notes.push(
-			`Soak: ${sk.soak_s} s on the workout page with the fake camera (${FEED}, ${round(sk.results_per_s, 1)} results/s); JS heap = CDP Runtime.getHeapUsage of the page and of the pose worker after HeapProfiler.collectGarbage in each, first sample at ${round(sk.first_sample_s, 0)} s against the last. Worker ArrayBuffers (wasm memory) grew ${round(sk.worker_backing_store_growth_mib, 2)} MiB, Chromium's resident memory ${round(sk.chromium_rss_growth_mib, 1)} MiB; ${sk.stream_restarts} stream restarts, ${sk.worker_crashes} worker crashes. Stall: longest gap between two results on the page from the first landmarks to the end, leaving out gaps the bench's own forced GCs fell in (longest with them: ${round(sk.max_gap_including_forced_gc_ms, 0)} ms); ${sk.gaps_over_500ms.length} gaps over 500 ms. Other processes kept ${round(sk.other_cores_median, 2)} of the 2 cores busy (median of the minutes; ${round(sk.other_cores_max, 2)} in the busiest).`
+			`Soak: ${sk.soak_s} s on the workout page with the fake camera (${FEED}, ${round(sk.results_per_s, 1)} results/s); JS heap = CDP Runtime.getHeapUsage of the page and of the pose worker after HeapProfiler.collectGarbage in each, first sample at ${round(sk.first_sample_s, 0)} s against the last. Worker ArrayBuffers (wasm memory) grew ${round(sk.worker_backing_store_growth_mib, 2)} MiB, Chromium's resident memory ${round(sk.chromium_rss_growth_mib, 1)} MiB; ${sk.stream_restarts} stream restarts, ${sk.worker_crashes} worker crashes. Stall: longest gap between two results on the page from the first landmarks to the end, leaving out gaps the bench's own forced GCs fell in (longest with them: ${round(sk.max_gap_including_forced_gc_ms, 0)} ms); ${sk.gaps_over_500ms.length} gaps over 500 ms.${gapNote(sk.worst_gaps)} Other processes kept ${round(sk.other_cores_median, 2)} of the 2 cores busy (median of the minutes; ${round(sk.other_cores_max, 2)} in the busiest).`
 		);
 	}
 	if (node) {

@@ -7,8 +7,28 @@ import type { BrowserContext, CDPSession, Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { chromiumLaunch } from './chromium';
 import { BUILD_DIR, ensureBuild } from './ensure-build';
 import { ROOT } from './test-media';
+
+/** The test suite's flags that make SwiftShader the GPU for everything: compositing, raster and canvas too. */
+const SWIFTSHADER_AS_GPU = ['--use-angle=swiftshader', '--ignore-gpu-blocklist'];
+
+/**
+ * How the bench's Chromium draws pages. 'software' (the default): as Chromium starts for a person on this machine,
+ * which has no GPU: pages are rasterised and composited in software, WebGL (which MediaPipe needs) runs in
+ * SwiftShader. 'swiftshader' (BENCH_GPU=swiftshader): the test suite's flags, which make SwiftShader the GPU for
+ * compositing, raster and canvas too, a set-up no person has: there every composited frame is drawn by emulated
+ * GL on the GPU process's one thread, the thread MediaPipe's WebGL calls wait on (about 45 ms of CPU a frame here).
+ */
+export type BenchGpu = 'software' | 'swiftshader';
+export const BENCH_GPU: BenchGpu = process.env.BENCH_GPU === 'swiftshader' ? 'swiftshader' : 'software';
+
+/** Launch options for the bench's Chromium (see BENCH_GPU). */
+export function benchLaunch(extraArgs: string[], gpu: BenchGpu = BENCH_GPU): { executablePath: string; args: string[] } {
+	const launch = chromiumLaunch(extraArgs);
+	return gpu === 'swiftshader' ? launch : { ...launch, args: launch.args.filter((a) => !SWIFTSHADER_AS_GPU.includes(a)) };
+}
 
 /**
  * Builds when the sources changed, then hard-links the build into .cache (vite replaces files rather than
@@ -41,7 +61,7 @@ export function privateBuild(log: (line: string) => void): string {
  *   scripts they ran;
  * - hook(): wraps the live session's onResult (window.backcheck, which the workout and desk pages expose) to
  *   count results (and the worker's inference ms), keep the longest gap between two consecutive ones (and every
- *   gap over 250 ms: [start, length]), and stamp
+ *   gap over 250 ms: [start, length, inference ms and worker latency ms of the result that ended it]), and stamp
  *   the first result whose posture
  *   state shows a pending or settled `slouched` after probe.onsetAt was set;
  * - a few read-outs and switches the bench calls by name through run(op, args) (the app's CSP forbids eval, so
@@ -85,7 +105,9 @@ export const PAGE_INSTRUMENTATION = `(() => {
 				if (rec.last) {
 					const gap = now - rec.last;
 					if (gap > rec.maxGap) { rec.maxGap = gap; rec.maxGapAt = now; }
-					if (gap > 250 && rec.slow.length < 20000) rec.slow.push([now - gap, gap]);
+					// With what the worker says about the result that ended the gap: a long inference (or a long wait
+					// before it) is the worker's, a result that was quick to make but late to arrive is the page's.
+					if (gap > 250 && rec.slow.length < 20000) rec.slow.push([now - gap, gap, r.timing.inferenceMs, r.timing.latencyMs]);
 				}
 				rec.last = now;
 				rec.count++;

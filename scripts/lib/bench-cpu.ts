@@ -132,3 +132,74 @@ export function loadBetween(a: LoadSnapshot, b: LoadSnapshot): { chromiumCores: 
 	const selfS = (b.selfUs - a.selfUs) / 1e6;
 	return { chromiumCores: chromiumS / wallS, otherCores: Math.max(0, machineS - chromiumS - selfS) / wallS };
 }
+
+/** CPU ticks of every thread of this Chromium, keyed `process type/thread name` (several threads may share a key). */
+export interface ThreadSnapshot {
+	at: number;
+	ticks: Map<string, number>;
+}
+
+/** Threads' names as Chromium sets them (CrRendererMain, DedicatedWorker thread, VizCompositorThread, …), numbered ones folded. */
+function threadKey(type: string, comm: string): string {
+	return `${type}/${comm.replace(/[0-9]+$/, '#').trim()}`;
+}
+
+export function threadSnapshot(root = process.pid): ThreadSnapshot {
+	const ticks = new Map<string, number>();
+	for (const proc of descendants(root).filter((s) => /^chrom/i.test(s.comm))) {
+		const type = processType(proc.pid);
+		let tids: string[] = [];
+		try {
+			tids = readdirSync(`/proc/${proc.pid}/task`);
+		} catch {
+			continue;
+		}
+		for (const tid of tids) {
+			try {
+				const text = readFileSync(`/proc/${proc.pid}/task/${tid}/stat`, 'utf8');
+				const close = text.lastIndexOf(')');
+				const comm = text.slice(text.indexOf('(') + 1, close);
+				const f = text.slice(close + 2).split(' ');
+				// Per thread (and per pid+tid, so a thread that ended and one that started do not cancel out).
+				const key = `${threadKey(type, comm)}\u0000${proc.pid}/${tid}`;
+				ticks.set(key, Number(f[11]) + Number(f[12]));
+			} catch {
+				/* ended meanwhile */
+			}
+		}
+	}
+	return { at: performance.now(), ticks };
+}
+
+/** Cores each kind of thread kept busy between two snapshots, busiest first (threads under 0.005 cores left out). */
+export function threadCoresBetween(a: ThreadSnapshot, b: ThreadSnapshot): Array<[string, number]> {
+	const wallS = (b.at - a.at) / 1000;
+	const byKey = new Map<string, number>();
+	for (const [key, t] of b.ticks) {
+		const name = key.split('\u0000')[0];
+		byKey.set(name, (byKey.get(name) ?? 0) + (t - (a.ticks.get(key) ?? 0)) / ticksPerSecond() / wallS);
+	}
+	return [...byKey].filter(([, c]) => c >= 0.005).sort((x, y) => y[1] - x[1]).map(([k, c]) => [k, Math.round(c * 1000) / 1000]);
+}
+
+/** Chromium's threads in the groups the bench reports (first match wins). */
+const THREAD_GROUPS: Array<[string, RegExp]> = [
+	['pose worker', /^renderer\/DedicatedWorker/],
+	// Chromium leaves the main thread's name as the program's (renaming it would rename the process).
+	['page main thread', /^renderer\/chromium$/],
+	['page compositor', /^renderer\/(Compositor|VideoFrameCompo)/],
+	['renderer other', /^renderer\//],
+	['GPU process', /^gpu-process\//],
+	['camera capture', /^utility:VideoCaptureService\//],
+	['browser and others', /./]
+];
+
+/** Cores per group of threads (see THREAD_GROUPS). */
+export function groupThreadCores(threads: ReadonlyArray<readonly [string, number]>): Record<string, number> {
+	const out: Record<string, number> = Object.fromEntries(THREAD_GROUPS.map(([g]) => [g, 0]));
+	for (const [name, cores] of threads) {
+		const group = THREAD_GROUPS.find(([, re]) => re.test(name))![0];
+		out[group] = Math.round((out[group] + cores) * 1000) / 1000;
+	}
+	return out;
+}
