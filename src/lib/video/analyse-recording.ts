@@ -38,7 +38,14 @@ export interface RecordingSummary {
 	frames: number;
 	durationS: number;
 	elapsedMs: number;
+	/** Worker crashes recovered from on the way. */
+	crashes: number;
+	/** Frames whose presentation the browser never confirmed after the seek (taken anyway; expected 0). */
+	unconfirmed: number;
 }
+
+/** Crashes recovered from in one file before giving up: a file that keeps killing the worker is not worth more. */
+const MAX_CRASHES = 3;
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 	return new Promise((resolve) => {
@@ -61,6 +68,7 @@ export async function analyseRecording(engine: PoseEngine, video: SteppedVideo, 
 	let anchorWall = started;
 	let anchorT = 0;
 	let lastSpeed = opts.getSpeed?.() ?? opts.speed;
+	let crashes = 0;
 	for (let i = 0; i < total; i++) {
 		if (opts.signal?.aborted) throw new EngineError({ code: 'aborted', detail: 'the analysis was stopped' });
 		const t = sampleTime(i, opts.fps);
@@ -71,9 +79,21 @@ export async function analyseRecording(engine: PoseEngine, video: SteppedVideo, 
 			lastSpeed = speed;
 		}
 		if (speed !== 'max') await sleep(anchorWall + ((t - anchorT) * 1000) / speed - performance.now(), opts.signal);
-		const bitmap = await video.frameAt(t, opts.signal);
-		opts.onFrame(await engine.detectVideoFrame(bitmap, Math.round(t * 1000), opts.signal));
+		let result: EngineResult;
+		try {
+			result = await engine.detectVideoFrame(await video.frameAt(t, opts.signal), Math.round(t * 1000), opts.signal);
+		} catch (e) {
+			// A worker that died (out of memory, a wasm abort) is started afresh by the engine on the next call: a long
+			// file should not be lost to one crash. The same frame is tried again, a few times at most per file.
+			if (e instanceof EngineError && e.code === 'worker-crashed' && crashes < MAX_CRASHES) {
+				crashes++;
+				i--;
+				continue;
+			}
+			throw e;
+		}
+		opts.onFrame(result);
 		opts.onProgress?.({ done: i + 1, total, mediaS: t, durationS: video.durationS, elapsedMs: performance.now() - started });
 	}
-	return { frames: total, durationS: video.durationS, elapsedMs: performance.now() - started };
+	return { frames: total, durationS: video.durationS, elapsedMs: performance.now() - started, crashes, unconfirmed: video.unconfirmed };
 }

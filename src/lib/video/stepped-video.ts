@@ -103,8 +103,10 @@ export async function openSteppedVideo(video: HTMLVideoElement, src: string, sig
 	video.muted = true;
 	video.playsInline = true;
 	video.loop = false;
+	video.autoplay = false; // a playing video moves on between seeks
 	video.preload = 'auto';
 	video.pause();
+	video.srcObject = null; // a camera stream left on the element would take precedence over src
 	const loaded = waitFor(video, 'loadeddata', 'opening the video', signal, 60_000);
 	video.src = src;
 	await loaded;
