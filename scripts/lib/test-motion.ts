@@ -44,3 +44,63 @@ export function panningVideo(photo: Photo, ext: 'webm' | 'mp4' = 'webm', pan: Pa
 	});
 	return out;
 }
+
+/** One lift of the chest in the cobra puppet: rises from `startS` over `riseS`, holds, lowers over `lowerS`. */
+export interface PuppetLift {
+	startS: number;
+	riseS: number;
+	holdS: number;
+	lowerS: number;
+	/** How far the trunk turns up from the floor, degrees (the photo's own trunk measure comes out a little higher). */
+	liftDeg: number;
+}
+
+export interface CobraPuppet {
+	seconds: number;
+	fps: number;
+	lifts: PuppetLift[];
+}
+
+/** Two lifts, the second higher: a set of cobra reps "a little higher each time", lying flat before, between and after. */
+export const COBRA_PUPPET: CobraPuppet = {
+	seconds: 12.5,
+	fps: 15,
+	lifts: [
+		{ startS: 1.5, riseS: 1, holdS: 2.5, lowerS: 1, liftDeg: 22 },
+		{ startS: 7, riseS: 1, holdS: 2.5, lowerS: 1, liftDeg: 35 }
+	]
+};
+
+/**
+ * A generated video of a person doing cobra, made from a real photo (the hiker in darknet's person.jpg, seen from
+ * behind at 3/4): the photo is cut at the hips and both halves are laid down on a plain floor, face down, seen from
+ * the side and a little above; the upper half turns up about the hips for each lift. A crude puppet, but MediaPipe
+ * finds the person in it on every frame, lying face down with the hips down, and follows the chest up and down —
+ * enough to put the whole app (worker, coach, page, history) through a recorded set whose reps are known.
+ */
+export function cobraPuppetVideo(puppet: CobraPuppet = COBRA_PUPPET): string {
+	mkdirSync(MEDIA, { recursive: true });
+	const out = join(MEDIA, `cobra-puppet-${puppet.lifts.map((l) => `${l.startS}-${l.liftDeg}`).join('_')}.mp4`);
+	if (existsSync(out)) return out;
+	// The hips of the hiker in person.jpg (640x424), and a square about them big enough for head and feet.
+	const [hipX, hipY, r] = [230, 240, 160];
+	const bump = (l: PuppetLift) =>
+		`${((l.liftDeg * Math.PI) / 180).toFixed(4)}*min(1,max(0,(t-${l.startS})/${l.riseS}))*min(1,max(0,(${l.startS + l.riseS + l.holdS + l.lowerS}-t)/${l.lowerS}))`;
+	const lift = puppet.lifts.map(bump).join('+');
+	const half = (keep: string) => `geq=r='r(X,Y)':g='g(X,Y)':b='b(X,Y)':a='if(${keep},255,0)'`;
+	// ffmpeg's rotate turns clockwise: a quarter turn lays the standing body down head to the right, facing the floor.
+	const graph = [
+		`[0]crop=${2 * r}:${2 * r}:${hipX - r}:${hipY - r},format=rgba,split[u0][l0]`,
+		`[u0]${half(`lt(Y,${r})`)},rotate=a='PI/2-(${lift})':c=none[u]`,
+		`[l0]${half(`gte(Y,${r})`)},rotate=a=PI/2:c=none[l]`,
+		`color=c=0x9c8f74:s=640x480:r=${puppet.fps}[floor]`,
+		`[floor][l]overlay=x=${330 - r}:y=${330 - r}:shortest=1[legs]`,
+		`[legs][u]overlay=x=${330 - r}:y=${330 - r}:shortest=1,format=yuv420p`
+	].join(';');
+	execFileSync(
+		'ffmpeg',
+		['-v', 'error', '-y', '-loop', '1', '-framerate', String(puppet.fps), '-i', photoPath('person.jpg'), '-filter_complex', graph, '-t', String(puppet.seconds), '-r', String(puppet.fps), '-c:v', 'libx264', '-preset', 'veryfast', '-g', String(puppet.fps * 2), '-movflags', '+faststart', out],
+		{ stdio: ['ignore', 'ignore', 'inherit'] }
+	);
+	return out;
+}
