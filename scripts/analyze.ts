@@ -10,12 +10,18 @@ import { inputKind, parseAnalyzeArgs, USAGE, UsageError, type AnalyzeArgs } from
 import { createFrameAnnotator, type FrameAnnotator } from './lib/frame-annotator';
 import { readLandmarkFile } from './lib/landmark-input';
 import { playableVideo, probeFps } from './lib/video-input';
+import { createProgressReporter } from './lib/progress-line';
 import type { PoseFrame } from '../src/lib/pose/types';
 
 class InputError extends Error {}
 
 const out = (record: unknown) => process.stdout.write(JSON.stringify(record) + '\n');
-const fail = (message: string) => process.stderr.write(`analyze: ${message}\n`);
+/** Progress through a long video, on stderr when it is a terminal (never on stdout). */
+const progress = createProgressReporter(process.stderr);
+const fail = (message: string) => {
+	progress.clear();
+	process.stderr.write(`analyze: ${message}\n`);
+};
 
 interface Totals {
 	files: number;
@@ -104,10 +110,12 @@ async function main(args: AnalyzeArgs): Promise<number> {
 				try {
 					const fps = args.fps ?? (await probeFps(video.path)) ?? 30;
 					annotator.startSequence();
-					const r = await browser!.video(video.path, fps, (result) => {
+					const r = await browser!.video(video.path, fps, (result, p) => {
 						totals.inferenceMs.push(result.timing.inferenceMs);
 						emit(result.frame, input, annotator, totals, args.stills);
+						progress.update(input, p);
 					});
+					progress.clear();
 					if (!r.ok) {
 						fail(`${input}: ${r.failure.detail}`);
 						totals.errors++;

@@ -1,6 +1,7 @@
 /** `npm run analyze` on real media: a Debian photo and a video made from it, through the app's worker in Chromium. */
 import { execFile } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { test, expect } from '@playwright/test';
@@ -44,11 +45,12 @@ function torsoX(landmarks: Array<{ x: number }>): number {
 for (const ext of ['webm', 'mp4'] as const) {
 	test(`analyze analyses every sampled frame of a ${ext}: the landmarks follow the picture as it pans`, async () => {
 		// 4 s at 10 fps, the person sliding right to left by 100 px/s of 640; sampled at 5 per second.
-		const { code, lines } = await analyze('--fps', '5', panningVideo('person.jpg', ext));
+		const { code, lines, stderr } = await analyze('--fps', '5', panningVideo('person.jpg', ext));
 		expect(code).toBe(0);
+		expect(stderr).not.toContain('frames ('); // progress is for terminals; this stderr is a pipe
 		const frames = lines.filter((l) => 'landmarks' in l);
 		expect(frames).toHaveLength(20);
-		for (let i = 1; i < frames.length; i++) expect(frames[i].t).toBeGreaterThan(frames[i - 1].t);
+		expect(frames.map((f) => f.t)).toEqual(frames.map((_, i) => 100 + 200 * i)); // the middle of each fifth of a second
 		const box = PERSON_BOX['person.jpg'];
 		const still = (box.left + box.right) / 2;
 		for (const f of frames) {
@@ -74,4 +76,21 @@ test('unreadable media is an error naming the file, after the good input is prin
 	expect(lines.filter((l) => 'landmarks' in l)).toHaveLength(1);
 	expect(stderr).toContain(`${bogus}: not a readable image`);
 	expect(stderr).not.toMatch(/\n\s+at /);
+});
+
+test('analyze shows its progress through a video on a terminal, on stderr only', async () => {
+	test.slow(); // a second Chromium and a video, under a terminal
+	const video = panningVideo('person.jpg', 'mp4');
+	const dir = mkdtempSync(join(tmpdir(), 'backcheck-tty-'));
+	const typescript = join(dir, 'terminal.txt');
+	const stdout = join(dir, 'stdout.jsonl');
+	// `script` gives the command a terminal; its stdout goes to a file, so the terminal shows only stderr.
+	const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(join(ROOT, 'node_modules/tsx/dist/cli.mjs'))} ${JSON.stringify(join(ROOT, 'scripts/analyze.ts'))} --fps 5 ${JSON.stringify(video)} > ${JSON.stringify(stdout)}`;
+	await run('script', ['-qec', command, typescript], { cwd: ROOT, timeout: 120_000 });
+	const terminal = readFileSync(typescript, 'utf8');
+	expect(terminal).toMatch(/\d+\/20 frames \(\d+%\), \d+:\d\d elapsed, [\d.]+ frames\/s/);
+	expect(terminal).toContain('20/20 frames (100%)');
+	const lines = readFileSync(stdout, 'utf8').trim().split('\n');
+	expect(lines).toHaveLength(21);
+	for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
 });
