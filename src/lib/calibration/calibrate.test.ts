@@ -37,10 +37,11 @@ interface DeskOpts {
 /** A person at a desk webcam: head and shoulders; slouching lowers the head and shoulders and brings the head forward. */
 function desk(r: () => number, o: DeskOpts = {}): PersonPose {
 	const s = o.slouch ?? 0;
-	const scale = (o.scale ?? 0.42) * (1 + 0.06 * s);
+	// with the hips in view the camera sees more of the body: a smaller person, higher in the frame, hips inside it
+	const scale = (o.scale ?? (o.hips ? 0.25 : 0.42)) * (1 + 0.06 * s);
 	const p = fixturePerson({
 		cx: o.cx ?? 0.5 * A,
-		cy: 0.95 + 0.06 * s,
+		cy: (o.hips ? 0.45 : 0.95) + 0.06 * s,
 		scale,
 		aspect: A,
 		upperBodyOnly: !o.hips,

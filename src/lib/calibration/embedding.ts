@@ -9,6 +9,7 @@
 import type { PersonPose } from '../pose/types';
 import { LM } from '../pose/landmarks';
 import { dist, mid, pt, seen } from '../tracking/body';
+import { OFF_FRAME_MARGIN } from '../features/geometry';
 
 export const EMBEDDING_FEATURES = [
 	/** Ear midpoint above the shoulder midpoint, over shoulder width (drops when slouching / head forward). */
@@ -123,7 +124,15 @@ export function embed(person: PersonPose, aspect: number, out?: Float64Array): F
 	return v;
 }
 
-/** True when the hips are seen (full body in frame rather than a desk webcam's head and shoulders). */
+/**
+ * True when the hips are seen (full body in frame rather than a desk webcam's head and shoulders): visible
+ * enough and inside the frame. A source without visibility still says where the pose model put hips it
+ * only guessed, below the frame's bottom edge: those are not seen.
+ */
 export function hipsSeen(person: PersonPose): boolean {
-	return seen(person.landmarks[LM.leftHip]) !== null || seen(person.landmarks[LM.rightHip]) !== null;
+	const inFrame = (i: number) => {
+		const l = seen(person.landmarks[i]);
+		return l !== null && l.y <= 1 + OFF_FRAME_MARGIN && l.y >= -OFF_FRAME_MARGIN && l.x >= -OFF_FRAME_MARGIN && l.x <= 1 + OFF_FRAME_MARGIN;
+	};
+	return inFrame(LM.leftHip) || inFrame(LM.rightHip);
 }
