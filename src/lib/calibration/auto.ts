@@ -102,7 +102,7 @@ export function createAutoCalibrator(opts: Partial<AutoCalibrationOptions> = {})
 		try {
 			cal = calibrate(
 				kept.map((c) => c.frame),
-				o.setupKey ? { setupKey: o.setupKey } : {}
+				{ learnt: true, ...(o.setupKey ? { setupKey: o.setupKey } : {}) }
 			);
 		} catch {
 			// too few usable frames after all: keep learning

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PersonPose, PoseFrame } from '../pose/types';
 import type { PostureVerdict } from '../posture/types';
 import { LM } from '../pose/landmarks';
+import { classifyPosture } from '../posture/classify';
 import { fixturePerson } from '../tracking/fixture';
 import {
 	applyCalibration,
@@ -139,11 +140,28 @@ describe('applyCalibration', () => {
 	const cal = calibrate(frames(Array.from({ length: 20 }, () => desk(r))));
 
 	it('turns an uncalibrated upright into slouched for this person, and keeps their upright', () => {
-		const v = applyCalibration(cal, desk(r, { slouch: 1 }), verdict('upright', 0.7), { aspect: A });
+		// a calibration learnt by watching trusts its distance whatever the still verdict says
+		const learnt = calibrate(frames(Array.from({ length: 20 }, () => desk(r))), { learnt: true });
+		const v = applyCalibration(learnt, desk(r, { slouch: 1 }), verdict('upright', 0.7), { aspect: A });
 		expect(v.label).toBe('slouched');
 		expect(v.scores.slouched!).toBeGreaterThan(0.6);
-		const u = applyCalibration(cal, desk(r), verdict('slouched', 0.6), { aspect: A });
+		const u = applyCalibration(learnt, desk(r), verdict('slouched', 0.6), { aspect: A });
 		expect(u.label).toBe('upright');
+	});
+
+	it('a few seconds recorded on request shift the desk network by the person, their slump still seen', () => {
+		const real = (p: PersonPose) => classifyPosture(p, { aspect: A });
+		const slumped = desk(r, { slouch: 1 });
+		expect(applyCalibration(cal, slumped, real(slumped), { aspect: A }).label).toBe('slouched');
+		const upright = desk(r);
+		expect(applyCalibration(cal, upright, real(upright), { aspect: A }).label).toBe('upright');
+		// the person's own upright reads slumped to the network: calibrated, it is upright again
+		const own = calibrate(frames(Array.from({ length: 20 }, () => desk(r, { slouch: 1 }))));
+		const sitting = desk(r, { slouch: 1 });
+		expect(real(sitting).label).toBe('slouched');
+		expect(applyCalibration(own, sitting, real(sitting), { aspect: A }).label).toBe('upright');
+		const worse = desk(r, { slouch: 1.8 });
+		expect(applyCalibration(own, worse, real(worse), { aspect: A }).label).toBe('slouched');
 	});
 
 	it('passes specific postures, other framings and other resolutions through', () => {
