@@ -155,3 +155,8 @@ export function learnUpright(
 	for (const f of frames) a.update(f.frame, f.person, f.verdict, f.aspect);
 	return a.state().calibration;
 }
+
+/** Where a learnt calibration is kept beside the explicit ones (one per camera setup). */
+export function learntKeyOf(setupKey: string): string {
+	return `learnt@${setupKey}`;
+}

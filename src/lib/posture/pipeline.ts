@@ -88,6 +88,8 @@ export interface PostureState {
 export interface PosturePipeline {
 	update(frame: PoseFrame): PostureState;
 	reset(): void;
+	/** The calibration learnt by watching so far (autoCalibrate), or null. */
+	learntCalibration(): Calibration | null;
 }
 
 const IDLE_EXERCISE: ExerciseState = {
@@ -187,6 +189,9 @@ export function createPosturePipeline(opts: PosturePipelineOptions = {}): Postur
 				calibration: calState,
 				learning
 			};
+		},
+		learntCalibration() {
+			return auto ? auto.state().calibration : null;
 		},
 		reset() {
 			tracker.reset();
