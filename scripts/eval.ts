@@ -498,6 +498,40 @@ function photoLabel(r: PhotoLandmarks): Label {
 const photoLandmarks = (paths: string[]) => cachedPhotoLandmarks(paths);
 
 // ---------------------------------------------------------------------------------------------
+// Leave-one-source-out over the still classes
+
+/**
+ * Hand-set rule thresholds and the sources that were looked at to set them (thresholds.ts comments, issue
+ * 3's notes): their figures on those sources are training figures. Everything else is out of fold.
+ */
+const RULES_TUNED_ON: Record<string, string> = {
+	'bowing-hands-on-knees': 'hands_on_knees thresholds (hokWristNotBelowKnee, hokFront*, hokHiddenHands*)',
+	'sitting-posture-stills': 'otherWeight (and the slouch rules on full bodies)'
+};
+
+/** Per class: recall (and precision where the source has negatives) on each source, mean and worst out of fold. */
+function classTable(tallies: Tally[]) {
+	console.log('\n## Still classes, leave-one-source-out: recall per source (precision in brackets where the source has negatives)');
+	console.log('  sources that set a rule threshold are marked * and left out of mean and worst');
+	const classes: Label[] = ['hands_on_knees', 'slouched', 'upright', 'cobra', 'hanging', 'other'];
+	for (const c of classes) {
+		const rows: Array<{ name: string; r: number; p: number; n: number; tuned: boolean }> = [];
+		for (const t of tallies) {
+			const m = prf(t.pairs, c);
+			if (!m.support) continue;
+			const tuned = Object.keys(RULES_TUNED_ON).some((k) => t.name.startsWith(k));
+			rows.push({ name: t.name.split(' (')[0] + (t.name.includes('(photos)') ? ' photos' : ''), r: m.r, p: m.p, n: m.support, tuned });
+		}
+		if (!rows.length) continue;
+		const held = rows.filter((x) => !x.tuned);
+		const mean = held.length ? held.reduce((a, b) => a + b.r, 0) / held.length : NaN;
+		const worst = held.length ? held.reduce((a, b) => (b.r < a.r ? b : a)) : null;
+		console.log(
+			`  ${c.padEnd(15)} ${rows.map((x) => `${x.tuned ? '*' : ''}${x.name} ${x.r.toFixed(2)}${Number.isNaN(x.p) ? '' : ` (${x.p.toFixed(2)})`} n${x.n}`).join('; ')}`
+		);
+		console.log(`  ${''.padEnd(15)} out of fold: mean recall ${Number.isNaN(mean) ? '-' : mean.toFixed(2)}, worst ${worst ? `${worst.r.toFixed(2)} (${worst.name})` : '-'}`);
+	}
+}
 
 async function main() {
 	if (!existsSync(DATA)) {
@@ -596,6 +630,8 @@ async function main() {
 			}
 		}
 	}
+
+	classTable([yoga, sitting, ex, ...photoTallies].filter((t): t is Tally => t !== null));
 
 	// Summary against the issue's targets.
 	console.log('\n## Targets');
