@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { parseLandmarkLines, type LandmarkRecord } from '../src/lib/io/landmark-formats';
 import { classifyPosture } from '../src/lib/posture/classify';
+import { featuresOf } from '../src/lib/posture/features-of';
 import { createPosturePipeline } from '../src/lib/posture/pipeline';
 import { DEFAULT_DWELL_MS } from '../src/lib/temporal/filter';
 import { POSTURE_LABELS, type PostureLabel, type PostureVerdict } from '../src/lib/posture/types';
@@ -589,6 +590,8 @@ async function main() {
 
 	// Photos through the pose engine.
 	const sets = photoSets();
+	/** Bowing photos with a person found: hands_on_knees recall by the view the landmarks show. */
+	const hokByView = new Map<string, { hit: number; n: number }>();
 	/** Photos where the engine found exactly one person: the single-person view of hands_on_knees. */
 	const singlePairs: Array<[Label, Label]> = [];
 	const single = {
@@ -618,6 +621,13 @@ async function main() {
 					}
 					const label = photoLabel(r);
 					t.add(raw, label);
+					if (raw === 'ruku') {
+						// which way the bowing person faces the camera, from their landmarks (most prominent person)
+						const f = featuresOf(r.people[0], { aspect: r.width / r.height });
+						const view = f.sideKnown && f.heading && Math.abs(f.heading.x) >= 0.55 ? 'side or 45 degrees' : 'facing the camera';
+						const v = hokByView.get(view) ?? { hit: 0, n: 0 };
+						hokByView.set(view, { hit: v.hit + (label === 'hands_on_knees' ? 1 : 0), n: v.n + 1 });
+					}
 					if (r.people.length === 1) single.add(raw === 'ruku' ? 'ruku' : `${raw}`, label, s.mapping[raw]);
 				}
 				printTally(t, `engine and stills pipeline as 'analyze --stills' runs them; ${none} photos where the engine found nobody ('analyze' says away) count as unknown`);
@@ -658,6 +668,8 @@ async function main() {
 			const n = [...row.values()].reduce((a, b) => a + b, 0);
 			return { hit: row.get(label) ?? 0, n };
 		};
+		if (hokByView.size)
+			console.log(`hands_on_knees recall on bowing photos with a person found, by view: ${[...hokByView].map(([v, x]) => `${v} ${x.hit}/${x.n} = ${(x.hit / x.n).toFixed(2)}`).join('; ')}`);
 		const c = count('cobra-videos', 'cobra-frames', 'cobra');
 		if (c) console.log(`cobra photos called cobra (analyze --stills): ${c.hit}/${c.n} = ${(c.hit / c.n).toFixed(2)} (target >= 0.80)`);
 		const negs: Array<[string, string]> = [
