@@ -44,6 +44,18 @@ describe('createAutoCalibrator', () => {
 	});
 });
 
+describe('a person the generic model misreads', () => {
+	it('is still learnt, from the best of how they sit, after a minute of "slouched" verdicts', () => {
+		const auto = createAutoCalibrator();
+		const slouched = { label: 'slouched' as const, confidence: 0.9, scores: { slouched: 0.9 } };
+		let st = auto.state();
+		for (let t = 0; t <= 50_000; t += 500) st = auto.update(frameAt(t, 0, 0), frameAt(t, 0, 0).people[0], slouched, A);
+		expect(st.calibration).toBeNull();
+		for (let t = 50_500; t <= 70_000; t += 500) st = auto.update(frameAt(t, 0, 0), frameAt(t, 0, 0).people[0], slouched, A);
+		expect(st.calibration).not.toBeNull();
+	});
+});
+
 describe('hipsSeen', () => {
 	it('does not take hips guessed below the frame for seen, visibility or not', () => {
 		const lm = new Array(33).fill(null);

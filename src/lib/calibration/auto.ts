@@ -6,6 +6,8 @@
  * classifier (the desk slouch network on a head-and-shoulders view) does not call it slouched, and
  * the calibration is fitted on the candidates whose head stands highest against the shoulders (the top
  * `keepShare` of the pool): the person's own upright is the best of how they sit, not the average.
+ * If the generic model calls nearly every frame slouched for `fallbackMs` (a person it misreads, not a slump
+ * that lasts minutes), the highest-headed quarter of every frame stands in.
  * Until `minCandidates` are pooled over at least `minLearnMs` of watching, it is still learning and the
  * pipeline stays uncalibrated. It keeps learning until `learnMs` (a better picture of "upright" as the
  * pool grows; refits at most every `refitMs`), then it is done and stays fixed. An explicit calibration
@@ -29,6 +31,12 @@ export interface AutoCalibrationOptions {
 	keepShare: number;
 	/** Pool size cap (oldest candidates make way). */
 	maxPool: number;
+	/**
+	 * When the generic model has called nearly everything slouched for this long (a person it misreads),
+	 * the upright is taken from the highest-headed `fallbackShare` of every frame seen instead.
+	 */
+	fallbackMs: number;
+	fallbackShare: number;
 	/** Camera setup key the learnt calibration belongs to. */
 	setupKey?: string;
 }
@@ -39,7 +47,9 @@ export const DEFAULT_AUTO_CALIBRATION: AutoCalibrationOptions = {
 	learnMs: 10 * 60_000,
 	refitMs: 30_000,
 	keepShare: 0.5,
-	maxPool: 1200
+	maxPool: 1200,
+	fallbackMs: 60_000,
+	fallbackShare: 0.25
 };
 
 export type AutoCalibrationStatus = 'learning' | 'done';
@@ -66,21 +76,26 @@ interface Candidate {
 	headHeight: number;
 }
 
-/** Is this frame a candidate for the person's upright (and how high is their head)? */
-function candidate(person: PersonPose, verdict: PostureVerdict | null, aspect: number): number | null {
+/** How high the head stands over the shoulders in a head-and-shoulders frame, or null. */
+function headHeightOf(person: PersonPose, aspect: number): number | null {
 	// the desk case: head and shoulders; a body in full view is exercising or standing, not sitting at the desk
 	if (hipsSeen(person)) return null;
-	if (!verdict || verdict.label === 'slouched') return null;
-	if (verdict.label !== 'upright' && verdict.label !== 'other' && verdict.label !== 'unknown') return null;
 	const e = embed(person, aspect);
 	if (!e || !Number.isFinite(e[0])) return null;
-	// head height: ears above the shoulders; with the nose below the ears' line (head bowed) counted as lower
+	// ears above the shoulders; with the nose below the ears' line (head bowed) counted as lower
 	return e[0] - Math.max(0, e[1]);
+}
+
+/** Can this frame stand for the person's upright? Not when the generic model calls it slouched (or anything specific). */
+function uprightish(verdict: PostureVerdict | null): boolean {
+	return verdict !== null && (verdict.label === 'upright' || verdict.label === 'other' || verdict.label === 'unknown');
 }
 
 export function createAutoCalibrator(opts: Partial<AutoCalibrationOptions> = {}): AutoCalibrator {
 	const o = { ...DEFAULT_AUTO_CALIBRATION, ...opts };
 	let pool: Candidate[] = [];
+	/** Every head-and-shoulders frame, for the fallback. */
+	let all: Candidate[] = [];
 	let watchedMs = 0;
 	let lastT: number | null = null;
 	let lastFit = -Infinity;
@@ -95,8 +110,11 @@ export function createAutoCalibrator(opts: Partial<AutoCalibrationOptions> = {})
 	});
 
 	const fit = () => {
-		const ranked = pool.slice().sort((a, b) => b.headHeight - a.headHeight);
-		const kept = ranked.slice(0, Math.max(3, Math.round(ranked.length * o.keepShare)));
+		// the generic model misreads this person (nearly nothing it calls upright): the best of how they sit
+		const fallback = pool.length < o.minCandidates && watchedMs >= o.fallbackMs && all.length >= o.minCandidates;
+		const from = fallback ? all : pool;
+		const ranked = from.slice().sort((a, b) => b.headHeight - a.headHeight);
+		const kept = ranked.slice(0, Math.max(3, Math.round(ranked.length * (fallback ? o.fallbackShare : o.keepShare))));
 		// in time order, as a recording would be
 		kept.sort((a, b) => a.frame.t - b.frame.t);
 		try {
@@ -115,28 +133,36 @@ export function createAutoCalibrator(opts: Partial<AutoCalibrationOptions> = {})
 			if (person) {
 				const dt = lastT === null ? 0 : Math.max(0, Math.min(2000, frame.t - lastT));
 				watchedMs += dt;
-				const h = candidate(person, verdict, aspect);
+				const h = headHeightOf(person, aspect);
 				if (h !== null) {
 					// only the followed person, as the frame the calibration will read
-					pool.push({ frame: { t: frame.t, people: [person], width: frame.width, height: frame.height }, headHeight: h });
-					if (pool.length > o.maxPool) pool = pool.slice(pool.length - o.maxPool);
+					const c = { frame: { t: frame.t, people: [person], width: frame.width, height: frame.height }, headHeight: h };
+					all.push(c);
+					if (all.length > o.maxPool) all = all.slice(all.length - o.maxPool);
+					if (uprightish(verdict)) {
+						pool.push(c);
+						if (pool.length > o.maxPool) pool = pool.slice(pool.length - o.maxPool);
+					}
 				}
 			}
 			lastT = frame.t;
-			if (pool.length >= o.minCandidates && watchedMs >= o.minLearnMs && (cal === null || frame.t - lastFit >= o.refitMs)) {
+			const enough = pool.length >= o.minCandidates || (watchedMs >= o.fallbackMs && all.length >= o.minCandidates);
+			if (enough && watchedMs >= o.minLearnMs && (cal === null || frame.t - lastFit >= o.refitMs)) {
 				fit();
 				lastFit = frame.t;
 			}
-			if (watchedMs >= o.learnMs && pool.length >= o.minCandidates) {
+			if (watchedMs >= o.learnMs && enough) {
 				fit();
 				done = cal !== null;
 				pool = [];
+				all = [];
 			}
 			return state();
 		},
 		state,
 		reset() {
 			pool = [];
+			all = [];
 			watchedMs = 0;
 			lastT = null;
 			lastFit = -Infinity;
