@@ -245,3 +245,22 @@ describe('storage and setup', () => {
 		expect(k.update(0, desk(r), A)).toMatchObject({ changed: true, reason: 'setup-key' });
 	});
 });
+
+describe('calibrate from whatever is seen', () => {
+	const only = (p: PersonPose, keep: number[]): PersonPose => ({
+		landmarks: p.landmarks.map((l, i) => (l && keep.includes(i) ? { x: l.x, y: l.y } : null))
+	});
+	it('accepts nose, ears and shoulders alone (no eyes, z or visibility), and frames with one ear', () => {
+		const r2 = rng(11);
+		const noseEarsShoulders = [LM.nose, LM.leftEar, LM.rightEar, LM.leftShoulder, LM.rightShoulder];
+		const cal = calibrate(frames(Array.from({ length: 20 }, () => only(desk(r2), noseEarsShoulders))));
+		expect(cal.frames).toBeGreaterThanOrEqual(15);
+		const oneEar = calibrate(frames(Array.from({ length: 20 }, () => only(desk(r2), [LM.nose, LM.leftEar, LM.leftShoulder, LM.rightShoulder]))));
+		expect(oneEar.frames).toBeGreaterThanOrEqual(15);
+		// and the calibration still tells this person's slump from their upright
+		const slumped = only(desk(r2, { slouch: 1 }), [LM.nose, LM.leftEar, LM.leftShoulder, LM.rightShoulder]);
+		const upright = only(desk(r2), [LM.nose, LM.leftEar, LM.leftShoulder, LM.rightShoulder]);
+		expect(calibratedScore(oneEar, slumped, A)!.slouch).toBeGreaterThan(0.5);
+		expect(calibratedScore(oneEar, upright, A)!.slouch).toBeLessThan(0.5);
+	});
+});
