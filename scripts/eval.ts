@@ -1,18 +1,23 @@
 /**
- * `npm run eval`: the still posture classifier on real people it has never seen.
+ * `npm run eval`: the posture classifier on real people it has never seen, leave-one-source-out.
  *
- * Reads ../shared/datasets relative to the repository (never copies anything into the repo; says
- * so and exits 0 when the folder is absent). Per source: a confusion matrix (the source's own
- * classes x predicted labels) and per-label precision / recall / F1 against each source's classes
- * mapped to our labels (the mapping is printed). Then the issue's targets in one summary.
+ * Reads ../shared/datasets relative to the repository (never copies anything into the repo; says so and
+ * exits 0 when the folder is absent). Each source is a fold, and each person where a source says who; no
+ * shipped weight was trained on any of them (the desk slouch network learnt from generated people only).
+ * Sources whose data set a hand-tuned threshold are named (TUNED_ON, RULES_TUNED_ON) and kept out of the
+ * mean and the worst, which are printed side by side.
  *
- * Landmark files are classified as they are. Photos need the pose engine in a browser:
- * landmarksForImages from scripts/lib/media-landmarks.ts (imported dynamically; when missing or
- * failing, "photo sources skipped: <reason>"), run with the engine settings of `analyze` and classified
- * by the same stills pipeline, so a photo's verdict here is what `analyze --stills` prints for it. Photo
- * landmarks are cached under .cache/eval/ by file hash and engine settings, so re-runs are fast.
+ * - Desk slouch (scripts/lib/eval-desk.ts, eval-slouch.ts): every desk source converted from its own layout
+ *   (src/lib/io/layouts), F1 uncalibrated, with --calibrate on 20 upright frames, and learnt by itself after 1,
+ *   3 and 10 minutes of unlabelled frames; on the development part, or with --final on the frozen fifth of
+ *   each source (scripts/lib/eval-split.ts: a deterministic hash of blocks of 50 consecutive rows or of photos).
+ * - Still classes: a confusion matrix per source and a recall table per class across sources.
+ * - Photos go through the app's engine exactly as `analyze --stills` runs them (scripts/lib/eval-photos.ts,
+ *   landmarks cached under .cache/eval/) and are classified by the same stills pipeline.
+ * - Targets: hands_on_knees (all photos, single-person photos, by view), cobra photos and their negatives,
+ *   whole yoga sequences through the temporal pipeline.
  *
- * Usage: npm run eval [-- --no-photos] [-- --datasets DIR]
+ * Usage: npm run eval [-- --no-photos] [-- --final] [-- --datasets DIR]
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
