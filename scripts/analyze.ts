@@ -17,6 +17,7 @@ import { createFrameAnnotator, type FrameAnnotator } from './lib/frame-annotator
 import { readLandmarkFile } from './lib/landmark-input';
 import { flushed, LineOutput } from './lib/line-output';
 import { playableVideo, probeFps } from './lib/video-input';
+import { createProgressReporter } from './lib/progress-line';
 import type { PoseFrame } from '../src/lib/pose/types';
 
 class InputError extends Error {}
@@ -25,7 +26,13 @@ class InputError extends Error {}
 const READER_GONE = 141;
 const stdout = new LineOutput(process.stdout, () => process.exit(READER_GONE));
 const out = (record: unknown) => stdout.line(record);
-const fail = (message: string) => process.stderr.write(`analyze: ${message}\n`);
+/** Progress through a long video, on stderr when it is a terminal (never on stdout). */
+const progress = createProgressReporter(process.stderr);
+const fail = (message: string) => {
+	progress.clear();
+	process.stderr.write(`analyze: ${message}
+`);
+};
 
 interface Totals {
 	files: number;
@@ -116,10 +123,12 @@ async function main(args: AnalyzeArgs): Promise<number> {
 				try {
 					const fps = args.fps ?? (await probeFps(video.path)) ?? 30;
 					annotator.startSequence();
-					const r = await browser!.video(video.path, fps, (result) => {
+					const r = await browser!.video(video.path, fps, (result, p) => {
 						totals.inferenceMs.push(result.timing.inferenceMs);
 						emit(result.frame, input, annotator, totals, args.stills);
+						progress.update(input, p);
 					});
+					progress.clear();
 					if (!r.ok) {
 						fail(`${input}: ${r.failure.detail}`);
 						totals.errors++;

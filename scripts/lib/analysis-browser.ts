@@ -5,6 +5,7 @@
 import { chromium, type Browser, type Page } from '@playwright/test';
 import type { EngineFailure, EngineInfo, EngineResult } from '../../src/lib/engine/types';
 import type { PoseModel } from '../../src/lib/pose/types';
+import type { RecordingProgress } from '../../src/lib/video/analyse-recording';
 import { assertChromium, CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 import { ensureBuild } from './ensure-build';
 import { startStaticServer, type StaticServer } from './static-server';
@@ -15,9 +16,9 @@ interface HarnessWindow {
 	backcheckHarness: {
 		init(o: { model?: PoseModel; numPoses?: number; modelUrl?: string; imageMinDetectionConfidence?: number }): Promise<Outcome<{ info: EngineInfo }>>;
 		image(url: string): Promise<Outcome<{ result: EngineResult }>>;
-		video(url: string, fps: number, onFrame: (r: EngineResult) => void): Promise<Outcome<{ summary: { frames: number; durationS: number } }>>;
+		video(url: string, fps: number, onFrame: (r: EngineResult, p: RecordingProgress) => void): Promise<Outcome<{ summary: { frames: number; durationS: number } }>>;
 	};
-	__backcheckFrame(r: EngineResult): void;
+	__backcheckFrame(r: EngineResult, p: RecordingProgress): void;
 }
 
 export interface AnalysisBrowser {
@@ -25,7 +26,8 @@ export interface AnalysisBrowser {
 	page: Page;
 	server: StaticServer;
 	image(path: string): Promise<Outcome<{ result: EngineResult }>>;
-	video(path: string, fps: number, onFrame: (r: EngineResult) => void): Promise<Outcome<{ summary: { frames: number; durationS: number } }>>;
+	/** Every sampled frame of a video, in order, each with the progress made (frames done of how many, media time). */
+	video(path: string, fps: number, onFrame: (r: EngineResult, p: RecordingProgress) => void): Promise<Outcome<{ summary: { frames: number; durationS: number } }>>;
 	close(): Promise<void>;
 }
 
@@ -45,8 +47,8 @@ export async function openAnalysisBrowser(opts: AnalysisBrowserOptions = {}): Pr
 	try {
 		browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 		const page = await browser.newPage();
-		let onFrame: ((r: EngineResult) => void) | null = null;
-		await page.exposeFunction('__backcheckFrame', (r: EngineResult) => onFrame?.(r));
+		let onFrame: ((r: EngineResult, p: RecordingProgress) => void) | null = null;
+		await page.exposeFunction('__backcheckFrame', (r: EngineResult, p: RecordingProgress) => onFrame?.(r, p));
 		await page.goto(`${server.origin}/harness`);
 		await page.waitForSelector('[data-testid="harness"][data-ready="true"]');
 		const modelUrl = opts.modelPath ? server.addInput(opts.modelPath) : undefined;
@@ -68,15 +70,15 @@ export async function openAnalysisBrowser(opts: AnalysisBrowserOptions = {}): Pr
 			image: (path) => page.evaluate((url) => (window as unknown as HarnessWindow).backcheckHarness.image(url), server.addInput(path)),
 			async video(path, fps, callback) {
 				let received = 0;
-				onFrame = (r) => {
+				onFrame = (r, p) => {
 					received++;
-					callback(r);
+					callback(r, p);
 				};
 				const url = server.addInput(path);
 				const outcome = await page.evaluate(
 					([u, f]) => {
 						const w = window as unknown as HarnessWindow;
-						return w.backcheckHarness.video(u as string, f as number, (r) => w.__backcheckFrame(r));
+						return w.backcheckHarness.video(u as string, f as number, (r, p) => w.__backcheckFrame(r, p));
 					},
 					[url, fps] as const
 				);

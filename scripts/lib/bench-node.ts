@@ -5,7 +5,8 @@
  * layer, workout context) + the coach's exercise tracker, per frame, on generated sets of the four extension
  * stretches (src/lib/synth/exercise-sequences.ts, 30 fps, landmark noise, random people and cameras). Median of
  * several timed passes after a warm-up pass (JIT). The parts are timed on their own too, and the calibration
- * bench (plain TypeScript vs tfjs) runs here.
+ * bench (plain TypeScript vs tfjs) runs here, and the desk slouch path (desk_classify_us_per_frame: features,
+ * upper-body embedding and network on generated head-and-shoulders frames; the network in TS vs tfjs).
  */
 import { benchCalibration, type CalibrationBench } from '../../src/lib/calibration/bench';
 import { createTracker } from '../../src/lib/coach';
@@ -13,6 +14,7 @@ import { coachInput, type ExerciseName, type ExerciseTracker } from '../../src/l
 import type { PoseFrame } from '../../src/lib/pose/types';
 import { benchClassify, type ClassifyBench } from '../../src/lib/posture/bench';
 import { benchPipeline, type PipelineBench } from '../../src/lib/posture/bench-pipeline';
+import { benchDesk, type DeskBench } from '../../src/lib/posture/bench-desk';
 import { createPosturePipeline, type PosturePipeline } from '../../src/lib/posture/pipeline';
 import { randomBody, rng } from '../../src/lib/synth';
 import { backExtensionTake, cobraTake, hangTake, sphinxTake } from '../../src/lib/synth/exercise-sequences';
@@ -35,6 +37,8 @@ export interface NodeFigures {
 	classify: ClassifyBench;
 	pipeline: PipelineBench;
 	calibration: CalibrationBench;
+	/** The desk slouch path: still classifier with the network on head-and-shoulders frames; network alone, TS vs tfjs. */
+	desk: DeskBench;
 }
 
 function takes(): Array<{ exercise: ExerciseName; frames: PoseFrame[] }> {
@@ -90,5 +94,5 @@ export function benchPerFrame(runs = 7): PerFrameBench {
 }
 
 export function nodeFigures(): NodeFigures {
-	return { perFrame: benchPerFrame(), classify: benchClassify(), pipeline: benchPipeline(), calibration: benchCalibration() };
+	return { perFrame: benchPerFrame(), classify: benchClassify(), pipeline: benchPipeline(), calibration: benchCalibration(), desk: benchDesk() };
 }

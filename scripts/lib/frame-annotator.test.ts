@@ -69,3 +69,30 @@ describe('analyze --exercise (end to end)', () => {
 		expect(summary.exercise.bestPeakDeg).toBeGreaterThan(38);
 	});
 });
+
+describe('frame annotator on a desk sequence without --calibrate', () => {
+	it('learns the upright by itself and says so; --stills and --calibrate do not', async () => {
+		const { fixturePerson } = await import('../../src/lib/tracking/fixture');
+		const A = 4 / 3;
+		const at = (t: number) => ({
+			t,
+			people: [fixturePerson({ cx: 0.5 * A, cy: 0.95, scale: 0.42, aspect: A, upperBodyOnly: true, headDrop: ((t / 500) % 5) * 0.004 })],
+			width: 640,
+			height: 480
+		});
+		const a = createFrameAnnotator({ stills: false, calibrationFrames: null });
+		a.startSequence();
+		const said: string[] = [];
+		for (let t = 0; t <= 90_000; t += 500) {
+			const { annotation } = a.frame(at(t), false);
+			if (annotation.learning) said.push(annotation.learning as string);
+		}
+		expect(said).toEqual(['learning', 'calibrated']);
+		expect(a.summary().learntUpright).toBe('calibrated, still learning');
+		const s = createFrameAnnotator({ stills: true, calibrationFrames: null });
+		expect(s.frame(at(0), true).annotation.learning).toBeUndefined();
+		const c = createFrameAnnotator({ stills: false, calibrationFrames: Array.from({ length: 20 }, (_, i) => at(i * 100)) });
+		expect(c.frame(at(0), false).annotation.learning).toBeUndefined();
+		expect(c.summary().learntUpright).toBeUndefined();
+	});
+});

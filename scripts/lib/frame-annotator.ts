@@ -1,6 +1,8 @@
 /**
  * What the CLI adds to each frame line beyond the landmarks: the posture state (`posture`, `confidence`)
- * from the same pipeline the app runs, and the summary totals. With an exercise (`--exercise`), the coach's
+ * from the same pipeline the app runs, and the summary totals. On a sequence without `--calibrate` the
+ * person's upright is learnt from the first minutes (`learning` on the frame lines where it changes:
+ * `learning`, `calibrated`, `done`). With an exercise (`--exercise`), the coach's
  * tracker follows the same person: each frame line gets `coach: {phase, angleDeg}`, and reps, holds, rotations
  * and milestones come out as event lines (`{"event": "rep", "n", "peakDeg", "holdS", "score", "faults", ...}`).
  */
@@ -66,7 +68,10 @@ export function eventLine(e: CoachEvent): Record<string, unknown> {
 
 export function createFrameAnnotator(opts: AnnotatorOptions): FrameAnnotator {
 	const calibration = opts.calibrationFrames ? calibrate(opts.calibrationFrames) : null;
-	const sequence: PosturePipeline = createPosturePipeline({ calibration, stills: opts.stills });
+	// On a sequence without --calibrate the person's upright is learnt from the first minutes, as the desk
+	// page does (an explicit calibration wins; stills have no sequence to learn from).
+	const sequence: PosturePipeline = createPosturePipeline({ calibration, stills: opts.stills, autoCalibrate: !calibration && !opts.stills });
+	let learning: { status: string; progress: number; calibrated: boolean } | null = null;
 	const stills: PosturePipeline = createPosturePipeline({ calibration, stills: true });
 	const exercise = opts.exercise ?? null;
 	const tracker: ExerciseTracker | null = exercise ? createTracker(exercise) : null;
@@ -100,6 +105,12 @@ export function createFrameAnnotator(opts: AnnotatorOptions): FrameAnnotator {
 			const state = (still ? stills : sequence).update(frame);
 			postures[state.label] = (postures[state.label] ?? 0) + 1;
 			const annotation: Record<string, unknown> = { posture: state.label, confidence: round3(state.confidence) };
+			if (!still && state.learning) {
+				// say when the learnt upright starts to speak and when learning is done
+				if (!learning || learning.calibrated !== state.learning.calibrated || learning.status !== state.learning.status)
+					annotation.learning = state.learning.status === 'done' ? 'done' : state.learning.calibrated ? 'calibrated' : 'learning';
+				learning = state.learning;
+			}
 			if (!still && state.exercise.active) annotation.exercising = true;
 			if (tracker && !still) {
 				const s = tracker.update(coachInput(frame, state.personIndex));
@@ -110,7 +121,11 @@ export function createFrameAnnotator(opts: AnnotatorOptions): FrameAnnotator {
 			return { annotation, events };
 		},
 		summary() {
-			const out: Record<string, unknown> = { calibrated: calibration !== null, postures };
+			const out: Record<string, unknown> = {
+				calibrated: calibration !== null,
+				...(learning ? { learntUpright: learning.status === 'done' ? 'done' : learning.calibrated ? 'calibrated, still learning' : 'learning' } : {}),
+				postures
+			};
 			if (exercise) {
 				const s = summarizeSet(exercise, coachEvents);
 				out.exercise = {

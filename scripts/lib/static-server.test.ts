@@ -48,3 +48,43 @@ describe('static server headers', () => {
 		expect(since.status).toBe(304);
 	});
 });
+
+describe('static server byte ranges (what a browser needs to seek in a video)', () => {
+	let server: StaticServer;
+	let input: string;
+	const bytes = Buffer.from(Array.from({ length: 1000 }, (_, i) => i % 251));
+	beforeAll(async () => {
+		const root = mkdtempSync(join(tmpdir(), 'backcheck-range-'));
+		writeFileSync(join(root, 'index.html'), HTML);
+		writeFileSync(join(root, 'clip.mp4'), bytes);
+		server = await startStaticServer(root);
+		input = server.addInput(join(root, 'clip.mp4'));
+	});
+	afterAll(() => server.close());
+
+	it('answers a range with 206 and exactly those bytes, for app files and for inputs', async () => {
+		for (const url of [`${server.origin}/clip.mp4`, input]) {
+			const res = await fetch(url, { headers: { range: 'bytes=100-199' } });
+			expect(res.status).toBe(206);
+			expect(res.headers.get('content-range')).toBe('bytes 100-199/1000');
+			expect(res.headers.get('content-length')).toBe('100');
+			expect(Buffer.from(await res.arrayBuffer())).toEqual(bytes.subarray(100, 200));
+			const tail = await fetch(url, { headers: { range: 'bytes=-10' } });
+			expect(Buffer.from(await tail.arrayBuffer())).toEqual(bytes.subarray(990));
+		}
+	});
+
+	it('says it accepts ranges, answers 416 past the end, and sends everything when If-Range is stale', async () => {
+		const whole = await fetch(input);
+		expect(whole.status).toBe(200);
+		expect(whole.headers.get('accept-ranges')).toBe('bytes');
+		expect((await whole.arrayBuffer()).byteLength).toBe(1000);
+		const past = await fetch(input, { headers: { range: 'bytes=5000-' } });
+		expect(past.status).toBe(416);
+		expect(past.headers.get('content-range')).toBe('bytes */1000');
+		const stale = await fetch(input, { headers: { range: 'bytes=0-9', 'if-range': 'W/"other"' } });
+		expect(stale.status).toBe(200);
+		const fresh = await fetch(input, { headers: { range: 'bytes=0-9', 'if-range': whole.headers.get('etag')! } });
+		expect(fresh.status).toBe(206);
+	});
+});

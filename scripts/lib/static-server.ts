@@ -7,12 +7,14 @@
  * (frame-ancestors). The header matters beyond the page: a worker loaded from a URL, like the pose worker, takes
  * its policy from its own response, not from the page. Caching: hashed build files are immutable; everything
  * else is revalidated (ETag / Last-Modified, answered with 304), which also lets the service worker keep
- * unchanged MediaPipe files across an update.
+ * unchanged MediaPipe files across an update. Byte ranges are answered (206, with If-Range), as any media server
+ * does: a browser seeks in a video by asking for ranges, and without them every seek shows the first frame again.
  */
 import { createReadStream, existsSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
+import { parseByteRange } from './byte-range';
 
 const TYPES: Record<string, string> = {
 	'.html': 'text/html; charset=utf-8',
@@ -119,9 +121,10 @@ export async function startStaticServer(root: string, port = 0): Promise<StaticS
 		const etag = etagOf(stat);
 		const lastModified = new Date(Math.floor(stat.mtimeMs / 1000) * 1000).toUTCString();
 		res.setHeader('cache-control', cacheControl(url.pathname));
+		res.setHeader('accept-ranges', 'bytes');
+		res.setHeader('etag', etag);
+		res.setHeader('last-modified', lastModified);
 		if (!input) {
-			res.setHeader('etag', etag);
-			res.setHeader('last-modified', lastModified);
 			const match = req.headers['if-none-match'];
 			const since = req.headers['if-modified-since'];
 			const unchanged = match ? match.split(',').some((t) => t.trim() === etag) : since ? Date.parse(since) >= Date.parse(lastModified) : false;
@@ -130,10 +133,22 @@ export async function startStaticServer(root: string, port = 0): Promise<StaticS
 				return;
 			}
 		}
-		res.writeHead(200, {
-			'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
-			'content-length': stat.size
-		});
+		// If-Range: the range holds only for the version the client already has; otherwise send it all.
+		const ifRange = req.headers['if-range'];
+		const sameVersion = !ifRange || ifRange === etag || ifRange === lastModified;
+		const range = sameVersion ? parseByteRange(req.headers.range, stat.size) : ({ kind: 'whole' } as const);
+		const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+		if (range.kind === 'unsatisfiable') {
+			res.writeHead(416, { 'content-range': `bytes */${stat.size}`, 'cache-control': 'no-store' }).end();
+			return;
+		}
+		if (range.kind === 'part') {
+			res.writeHead(206, { 'content-type': type, 'content-length': range.end - range.start + 1, 'content-range': `bytes ${range.start}-${range.end}/${stat.size}` });
+			if (req.method === 'HEAD') res.end();
+			else createReadStream(file, { start: range.start, end: range.end }).pipe(res);
+			return;
+		}
+		res.writeHead(200, { 'content-type': type, 'content-length': stat.size });
 		if (req.method === 'HEAD') res.end();
 		else createReadStream(file).pipe(res);
 	});

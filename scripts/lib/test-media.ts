@@ -1,6 +1,6 @@
 /**
  * Test media made at test time from the Debian photos that scripts/test-setup.sh extracted: still photos as
- * Chromium fake-camera feeds (y4m) and as short videos. Nothing large is committed.
+ * Chromium fake-camera feeds (y4m); moving videos are in test-motion.ts. Nothing large is committed.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -38,15 +38,5 @@ export function fakeCameraFeed(photo: Photo): string {
 	mkdirSync(MEDIA, { recursive: true });
 	const out = join(MEDIA, `${photo}.y4m`);
 	if (!existsSync(out)) ffmpeg(['-loop', '1', '-i', photoPath(photo), '-vf', TO_VGA, '-t', '2', '-r', '15', out]);
-	return out;
-}
-
-/** A short WebM of the photo, for the video-file path and the CLI. */
-export function stillVideo(photo: Photo, seconds = 2, fps = 10): string {
-	mkdirSync(MEDIA, { recursive: true });
-	const out = join(MEDIA, `${photo}.${seconds}s.webm`);
-	if (!existsSync(out)) {
-		ffmpeg(['-loop', '1', '-i', photoPath(photo), '-vf', TO_VGA, '-t', String(seconds), '-r', String(fps), '-c:v', 'libvpx', '-deadline', 'realtime', '-b:v', '2M', out]);
-	}
 	return out;
 }

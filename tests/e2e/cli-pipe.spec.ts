@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
 import { descendants } from '../../scripts/lib/bench-cpu';
-import { ROOT, stillVideo } from './fixtures/media';
+import { ROOT } from './fixtures/media';
+import { PAN, panningVideo } from '../../scripts/lib/test-motion';
 
 const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 
@@ -18,8 +19,9 @@ test('analyze writes every line of a video to a slow pipe', async () => {
 	const dir = mkdtempSync(join(tmpdir(), 'analyze-pipe-e2e-'));
 	const out = join(dir, 'out.jsonl');
 	const go = join(dir, 'go');
-	// 6 s at 10 frames per second: 60 frame lines of about 6 KB, several times what a pipe holds.
-	const video = stillVideo('person.jpg', 6);
+	// The panning clip at its own 10 frames per second: 40 frame lines of about 6 KB, several times what a pipe holds.
+	const video = panningVideo('person.jpg', 'webm');
+	const expected = PAN.seconds * PAN.fps;
 	const analyze = `${JSON.stringify(process.execPath)} ${join(ROOT, 'node_modules/tsx/dist/cli.mjs')} ${join(ROOT, 'scripts/analyze.ts')} ${video}`;
 	const reader = `${JSON.stringify(process.execPath)} ${join(ROOT, 'tests/cli/fixtures/slow-reader.mjs')} --wait-for ${go} --chunk 4096 --pause 5`;
 	const shell = spawn('bash', ['-c', `set -o pipefail; ${analyze} | ${reader} > ${out}`], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -50,7 +52,7 @@ test('analyze writes every line of a video to a slow pipe', async () => {
 		}
 	});
 	const frames = lines.filter((l) => 'landmarks' in l);
-	expect(frames).toHaveLength(60);
+	expect(frames).toHaveLength(expected);
 	expect(frames.every((f) => f.landmarks?.length === 33)).toBe(true);
-	expect(lines.at(-1)?.summary).toMatchObject({ frames: 60 });
+	expect(lines.at(-1)?.summary).toMatchObject({ frames: expected });
 });

@@ -40,3 +40,53 @@ test('a slouch that lasts is nudged once; the banner offers a stretch and a snoo
 	await expect(page.getByTestId('nudge-count')).toHaveText('1');
 	await expect(page.getByRole('button', { name: 'Snooze 30 min' }).last()).toBeVisible();
 });
+
+test.describe('learning your usual posture', () => {
+	test('says it is learning, and done once this camera setup has a learnt upright; an explicit calibration wins', async ({ app: { page } }) => {
+		await page.goto('/desk');
+		await page.getByRole('button', { name: 'Start desk watch' }).click();
+		// starting the camera and the model can take a while on a busy machine
+		await expect(page.getByTestId('desk-learning')).toContainText('Learning your usual posture…', { timeout: 60_000 });
+		await expect(page.getByTestId('desk-learning')).not.toContainText('done');
+		// what the page keeps once learning is done, for this setup
+		const setupKey = await page.evaluate(() => (window as unknown as { backcheck: { session: { setupKey: string } } }).backcheck.session.setupKey);
+		const { calibrate, serializeCalibration } = await import('../../src/lib/calibration/calibrate');
+		const { learntKeyOf } = await import('../../src/lib/calibration/auto');
+		const { fixturePerson } = await import('../../src/lib/tracking/fixture');
+		const A = 4 / 3;
+		const frames = Array.from({ length: 20 }, (_, i) => ({ t: i * 500, people: [fixturePerson({ cx: 0.5 * A, cy: 0.95, scale: 0.42, aspect: A, upperBodyOnly: true })], width: 640, height: 480 }));
+		const learnt = serializeCalibration(calibrate(frames, { setupKey, learnt: true }));
+		await page.getByRole('button', { name: 'Pause (camera off)' }).click();
+		await page.evaluate(
+			([key, value]) => {
+				const s = JSON.parse(localStorage.getItem('backcheck.settings') ?? '{}');
+				s.calibrations = { ...(s.calibrations ?? {}), [key]: value };
+				localStorage.setItem('backcheck.settings', JSON.stringify(s));
+			},
+			[learntKeyOf(setupKey), learnt]
+		);
+		await page.reload();
+		await page.getByRole('button', { name: 'Start desk watch' }).click();
+		await expect(page.getByTestId('desk-learning')).toContainText('Learning your usual posture… done', { timeout: 60_000 });
+		// an explicit calibration for the setup: no learning shown, calibrated to you
+		await page.getByRole('button', { name: 'Pause (camera off)' }).click();
+		await page.evaluate(
+			([key, value]) => {
+				const s = JSON.parse(localStorage.getItem('backcheck.settings') ?? '{}');
+				s.calibrations = { ...(s.calibrations ?? {}), [key]: value };
+				localStorage.setItem('backcheck.settings', JSON.stringify(s));
+			},
+			[setupKey, learnt]
+		);
+		await page.reload();
+		await page.getByRole('button', { name: 'Start desk watch' }).click();
+		await expect(page.getByTestId('desk-status')).toContainText('calibrated to you', { timeout: 60_000 });
+		await expect(page.getByTestId('desk-learning')).toHaveCount(0);
+	});
+
+	test('learns from what it watches: a replayed desk session moves the progress', async ({ app: { page } }) => {
+		await page.goto('/desk');
+		await replay(page, heldPose('sitting_upright', 'desk', 3, 40));
+		await expect(page.getByTestId('desk-learning')).toContainText(/Learning your usual posture… [1-9][0-9]* %/, { timeout: 40_000 });
+	});
+});

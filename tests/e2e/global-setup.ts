@@ -1,9 +1,11 @@
-import { fakeCameraFeed, stillVideo } from './fixtures/media';
+import { fakeCameraFeed } from './fixtures/media';
+import { cobraPuppetVideo, panningVideo } from '../../scripts/lib/test-motion';
 
-/** Makes the fake-camera feeds and videos once per run (scripts/test-setup.sh provided photos and ffmpeg). */
+/** Makes the fake-camera feeds and the generated videos once per run (scripts/test-setup.sh provided photos and ffmpeg). */
 export default function globalSetup(): void {
 	fakeCameraFeed('person.jpg');
 	fakeCameraFeed('basketball1.png');
-	stillVideo('person.jpg');
-	stillVideo('person.jpg', 6);
+	panningVideo('person.jpg', 'webm');
+	panningVideo('person.jpg', 'mp4');
+	cobraPuppetVideo();
 }

@@ -26,9 +26,9 @@ test('the skeleton is drawn with every result, the numbers change at most twice 
 				const session = (window as unknown as { backcheck: { session: Session } }).backcheck.session;
 				let strokes = 0;
 				const stroke = CanvasRenderingContext2D.prototype.stroke;
-				CanvasRenderingContext2D.prototype.stroke = function (this: CanvasRenderingContext2D, ...a: []) {
+				CanvasRenderingContext2D.prototype.stroke = function (this: CanvasRenderingContext2D, ...a: unknown[]) {
 					strokes++;
-					return stroke.apply(this, a);
+					return (stroke as (...x: unknown[]) => void).apply(this, a);
 				};
 				const fps = document.querySelector('[data-testid=fps]')!;
 				const ms = document.querySelector('[data-testid=inference-ms]')!;

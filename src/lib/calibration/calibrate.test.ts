@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PersonPose, PoseFrame } from '../pose/types';
 import type { PostureVerdict } from '../posture/types';
 import { LM } from '../pose/landmarks';
+import { classifyPosture } from '../posture/classify';
 import { fixturePerson } from '../tracking/fixture';
 import {
 	applyCalibration,
@@ -37,10 +38,11 @@ interface DeskOpts {
 /** A person at a desk webcam: head and shoulders; slouching lowers the head and shoulders and brings the head forward. */
 function desk(r: () => number, o: DeskOpts = {}): PersonPose {
 	const s = o.slouch ?? 0;
-	const scale = (o.scale ?? 0.42) * (1 + 0.06 * s);
+	// with the hips in view the camera sees more of the body: a smaller person, higher in the frame, hips inside it
+	const scale = (o.scale ?? (o.hips ? 0.25 : 0.42)) * (1 + 0.06 * s);
 	const p = fixturePerson({
 		cx: o.cx ?? 0.5 * A,
-		cy: 0.95 + 0.06 * s,
+		cy: (o.hips ? 0.45 : 0.95) + 0.06 * s,
 		scale,
 		aspect: A,
 		upperBodyOnly: !o.hips,
@@ -138,11 +140,28 @@ describe('applyCalibration', () => {
 	const cal = calibrate(frames(Array.from({ length: 20 }, () => desk(r))));
 
 	it('turns an uncalibrated upright into slouched for this person, and keeps their upright', () => {
-		const v = applyCalibration(cal, desk(r, { slouch: 1 }), verdict('upright', 0.7), { aspect: A });
+		// a calibration learnt by watching trusts its distance whatever the still verdict says
+		const learnt = calibrate(frames(Array.from({ length: 20 }, () => desk(r))), { learnt: true });
+		const v = applyCalibration(learnt, desk(r, { slouch: 1 }), verdict('upright', 0.7), { aspect: A });
 		expect(v.label).toBe('slouched');
 		expect(v.scores.slouched!).toBeGreaterThan(0.6);
-		const u = applyCalibration(cal, desk(r), verdict('slouched', 0.6), { aspect: A });
+		const u = applyCalibration(learnt, desk(r), verdict('slouched', 0.6), { aspect: A });
 		expect(u.label).toBe('upright');
+	});
+
+	it('a few seconds recorded on request shift the desk network by the person, their slump still seen', () => {
+		const real = (p: PersonPose) => classifyPosture(p, { aspect: A });
+		const slumped = desk(r, { slouch: 1 });
+		expect(applyCalibration(cal, slumped, real(slumped), { aspect: A }).label).toBe('slouched');
+		const upright = desk(r);
+		expect(applyCalibration(cal, upright, real(upright), { aspect: A }).label).toBe('upright');
+		// the person's own upright reads slumped to the network: calibrated, it is upright again
+		const own = calibrate(frames(Array.from({ length: 20 }, () => desk(r, { slouch: 1 }))));
+		const sitting = desk(r, { slouch: 1 });
+		expect(real(sitting).label).toBe('slouched');
+		expect(applyCalibration(own, sitting, real(sitting), { aspect: A }).label).toBe('upright');
+		const worse = desk(r, { slouch: 1.8 });
+		expect(applyCalibration(own, worse, real(worse), { aspect: A }).label).toBe('slouched');
 	});
 
 	it('passes specific postures, other framings and other resolutions through', () => {
@@ -224,5 +243,24 @@ describe('storage and setup', () => {
 		expect(m.update(150500, desk(r), 16 / 9)).toMatchObject({ changed: true, reason: 'resolution' });
 		const k = createSetupMonitor(cal, { setupKey: 'xyz@1280x720' });
 		expect(k.update(0, desk(r), A)).toMatchObject({ changed: true, reason: 'setup-key' });
+	});
+});
+
+describe('calibrate from whatever is seen', () => {
+	const only = (p: PersonPose, keep: number[]): PersonPose => ({
+		landmarks: p.landmarks.map((l, i) => (l && keep.includes(i) ? { x: l.x, y: l.y } : null))
+	});
+	it('accepts nose, ears and shoulders alone (no eyes, z or visibility), and frames with one ear', () => {
+		const r2 = rng(11);
+		const noseEarsShoulders = [LM.nose, LM.leftEar, LM.rightEar, LM.leftShoulder, LM.rightShoulder];
+		const cal = calibrate(frames(Array.from({ length: 20 }, () => only(desk(r2), noseEarsShoulders))));
+		expect(cal.frames).toBeGreaterThanOrEqual(15);
+		const oneEar = calibrate(frames(Array.from({ length: 20 }, () => only(desk(r2), [LM.nose, LM.leftEar, LM.leftShoulder, LM.rightShoulder]))));
+		expect(oneEar.frames).toBeGreaterThanOrEqual(15);
+		// and the calibration still tells this person's slump from their upright
+		const slumped = only(desk(r2, { slouch: 1 }), [LM.nose, LM.leftEar, LM.leftShoulder, LM.rightShoulder]);
+		const upright = only(desk(r2), [LM.nose, LM.leftEar, LM.leftShoulder, LM.rightShoulder]);
+		expect(calibratedScore(oneEar, slumped, A)!.slouch).toBeGreaterThan(0.5);
+		expect(calibratedScore(oneEar, upright, A)!.slouch).toBeLessThan(0.5);
 	});
 });

@@ -70,6 +70,11 @@ export interface Calibration {
 	seed: TrackSeed;
 	/** Timestamp (ms) of the last calibration frame, from the frames themselves. */
 	recordedAt: number;
+	/**
+	 * Learnt by watching (calibration/auto.ts) from many minutes of frames rather than recorded on request
+	 * (a few seconds): its upright spread is well known, so its distance is trusted more (absent = false).
+	 */
+	learnt?: boolean;
 }
 
 export interface CalibrateOptions {
@@ -81,6 +86,8 @@ export interface CalibrateOptions {
 	distanceAtHalf?: number;
 	/** Softness of that step (default 0.5). */
 	distanceSlope?: number;
+	/** Learnt by watching rather than recorded on request (see Calibration.learnt). */
+	learnt?: boolean;
 	/** The still classifier whose bias on the upright frames is measured (default classifyPosture). */
 	classify?: (person: PersonPose, ctx: { aspect: number }) => PostureVerdict;
 }
@@ -182,7 +189,8 @@ export function calibrate(frames: PoseFrame[], opts: CalibrateOptions = {}): Cal
 			scale: avg(scales),
 			signature: limbSignature(kept[kept.length >> 1].person, aspect)
 		},
-		recordedAt: last?.t ?? 0
+		recordedAt: last?.t ?? 0,
+		...(opts.learnt ? { learnt: true } : {})
 	};
 }
 
@@ -242,6 +250,23 @@ const ADAPTED: ReadonlySet<PostureLabel> = new Set<PostureLabel>(['upright', 'sl
 export const CALIBRATION_WEIGHT = 0.85;
 
 /**
+ * Head-and-shoulders frames, calibration recorded on request (20 frames or so, a few seconds: the upright's
+ * spread over a session is barely seen): weight of the calibrated distance against the person-shifted
+ * desk network. A learnt calibration keeps CALIBRATION_WEIGHT. Chosen leave-one-source-out on the desk sources' development parts among 0, 0.3, 0.5 and 0.85: with
+ * each of noahli-laptop, vuhamthieu-usb and dontslouch held out, the other two picked 0.3 (by their worst
+ * fold, calibrated on 20 frames and learnt after 3 minutes); see README, "How the classifier was chosen".
+ */
+export const DESK_CALIBRATION_WEIGHT = 0.3;
+
+/** The desk network's median slouch score on generated upright people (synth/desk.ts, deskSamples). */
+export const DESK_UPRIGHT_SCORE = 0.17;
+
+const logit = (p: number) => {
+	const q = Math.max(1e-4, Math.min(1 - 1e-4, p));
+	return Math.log(q / (1 - q));
+};
+
+/**
  * Adapt the still classifier's verdict to the calibrated person: for upright / slouched (and for
  * unknown / other on a view the calibration covers) the decision becomes mostly the calibrated
  * slouch probability, plus the classifier's slouch score net of its bias on this person's upright
@@ -260,10 +285,18 @@ export function applyCalibration(
 	if (own && hipsSeen(person)) return verdict;
 	const c = calibratedScore(cal, person, ctx.aspect);
 	if (!c || !c.applicable) return verdict;
-	const w = own ? 1 : CALIBRATION_WEIGHT;
 	const vs = verdict.scores.slouched ?? (verdict.label === 'slouched' ? verdict.confidence : 0);
 	const bias = Math.min(0.95, Math.max(0, cal.classifierSlouchBias));
-	const personal = Math.min(1, Math.max(0, (vs - bias) / (1 - bias)));
+	let w = own ? 1 : CALIBRATION_WEIGHT;
+	let personal = Math.min(1, Math.max(0, (vs - bias) / (1 - bias)));
+	if (cal.upperBodyOnly && !own && !cal.learnt) {
+		// Head and shoulders: the still verdict is the desk slouch network's, which has learnt what a
+		// slouch looks like across people, cameras and head movements. The calibration moves it by this
+		// person's own offset (their upright put where a generated upright person sits) and weighs in
+		// with their upright's spread.
+		personal = sigmoid(logit(vs) - logit(Math.max(bias, 1e-3)) + logit(DESK_UPRIGHT_SCORE));
+		w = DESK_CALIBRATION_WEIGHT;
+	}
 	const slouched = w * c.slouch + (1 - w) * personal;
 	const upright = 1 - slouched;
 	const label: PostureLabel = slouched >= upright ? 'slouched' : 'upright';

@@ -1,14 +1,15 @@
 /**
  * Upper-body pose embedding for personal calibration (MediaPipe-guide style: centred on the
  * shoulders, scaled by shoulder width, a few roughly independent measures of the head and
- * shoulders). Needs only nose, ears and shoulders, so it works on desk-webcam frames where the
- * hips are off-screen; eyes are used only when an ear is missing.
+ * shoulders). Needs only nose, shoulders and one ear (or both eyes), so it works on desk-webcam frames
+ * where the hips are off-screen and the head is turned a little; eyes are used only when no ear is seen.
  *
  * Coordinates: aspect-corrected image units (x * width / height, y), y down.
  */
 import type { PersonPose } from '../pose/types';
 import { LM } from '../pose/landmarks';
 import { dist, mid, pt, seen } from '../tracking/body';
+import { OFF_FRAME_MARGIN } from '../features/geometry';
 
 export const EMBEDDING_FEATURES = [
 	/** Ear midpoint above the shoulder midpoint, over shoulder width (drops when slouching / head forward). */
@@ -77,7 +78,7 @@ export function framingOf(person: PersonPose, aspect: number): Framing | null {
 
 /**
  * The embedding as a vector of EMBEDDING_DIM numbers (NaN where not measurable), or null when the
- * shoulders, the nose or both ears-or-eyes are not seen.
+ * shoulders, the nose, or an ear and both eyes are not seen.
  */
 export function embed(person: PersonPose, aspect: number, out?: Float64Array): Float64Array | null {
 	const l = pt(person, LM.leftShoulder, aspect);
@@ -88,7 +89,10 @@ export function embed(person: PersonPose, aspect: number, out?: Float64Array): F
 	if (!(w > 1e-4)) return null;
 	let earL = pt(person, LM.leftEar, aspect);
 	let earR = pt(person, LM.rightEar, aspect);
-	if (!earL || !earR) {
+	// A head turned a little hides one ear, and that is normal: the one seen gives the ears' height
+	// (span and roll need both).
+	const oneEar = (earL === null) !== (earR === null);
+	if (!earL && !earR) {
 		// Fall back to the eyes, shifted to ear level (eyes sit ~0.05 shoulder widths above the ears).
 		const eyeL = pt(person, LM.leftEye, aspect);
 		const eyeR = pt(person, LM.rightEye, aspect);
@@ -99,13 +103,14 @@ export function embed(person: PersonPose, aspect: number, out?: Float64Array): F
 	const ears = mid(earL, earR)!;
 	const sx = (l.x + r.x) / 2;
 	const sy = (l.y + r.y) / 2;
-	const earSpan = dist(earL, earR);
+	const earSpan = oneEar ? NaN : dist(earL!, earR!);
 	const v = out ?? new Float64Array(EMBEDDING_DIM);
 	v[0] = (sy - ears.y) / w;
 	v[1] = (nose.y - ears.y) / w;
-	v[2] = (ears.x - sx) / w;
+	// one ear sits to the side of the head's centre: the nose says where the head is then
+	v[2] = ((oneEar ? nose.x : ears.x) - sx) / w;
 	v[3] = (r.y - l.y) / w;
-	v[4] = earSpan > 1e-4 ? (earL.y - earR.y) / earSpan : NaN;
+	v[4] = earSpan > 1e-4 ? (earL!.y - earR!.y) / earSpan : NaN;
 	v[5] = earSpan / w;
 	v[6] = Math.log(w);
 	v[7] = sy;
@@ -119,7 +124,15 @@ export function embed(person: PersonPose, aspect: number, out?: Float64Array): F
 	return v;
 }
 
-/** True when the hips are seen (full body in frame rather than a desk webcam's head and shoulders). */
+/**
+ * True when the hips are seen (full body in frame rather than a desk webcam's head and shoulders): visible
+ * enough and inside the frame. A source without visibility still says where the pose model put hips it
+ * only guessed, below the frame's bottom edge: those are not seen.
+ */
 export function hipsSeen(person: PersonPose): boolean {
-	return seen(person.landmarks[LM.leftHip]) !== null || seen(person.landmarks[LM.rightHip]) !== null;
+	const inFrame = (i: number) => {
+		const l = seen(person.landmarks[i]);
+		return l !== null && l.y <= 1 + OFF_FRAME_MARGIN && l.y >= -OFF_FRAME_MARGIN && l.x >= -OFF_FRAME_MARGIN && l.x <= 1 + OFF_FRAME_MARGIN;
+	};
+	return inFrame(LM.leftHip) || inFrame(LM.rightHip);
 }

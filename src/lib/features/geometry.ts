@@ -26,6 +26,12 @@ export const MIN_VISIBILITY = 0.5;
  * visibility says: MediaPipe extrapolates hips below a desk webcam's frame, and those are guesses.
  */
 export const OFF_FRAME_MARGIN = 0.02;
+/**
+ * Shoulders may lie this far below the frame's bottom edge and still count: a desk webcam often cuts
+ * them, and the pose model places a shoulder it sees half of a short way out (its visibility, where
+ * reported, still gates it). Hips and legs below the frame stay unseen.
+ */
+export const SHOULDER_BELOW_FRAME = 0.15;
 
 export const vec = (x: number, y: number, z: number): Vec3 => ({ x, y, z });
 export const add = (a: Vec3, b: Vec3): Vec3 => ({ x: a.x + b.x, y: a.y + b.y, z: a.z + b.z });
@@ -135,7 +141,7 @@ export function toBodyPoints(
 				l.x >= -OFF_FRAME_MARGIN &&
 				l.x <= 1 + OFF_FRAME_MARGIN &&
 				l.y >= -OFF_FRAME_MARGIN &&
-				l.y <= 1 + OFF_FRAME_MARGIN;
+				l.y <= 1 + (i === LM.leftShoulder || i === LM.rightShoulder ? SHOULDER_BELOW_FRAME : OFF_FRAME_MARGIN);
 			if (!inFrame) v = Math.min(v, 0.05);
 		} else v = w ? visOf(w) : 0;
 		vis[i] = v;

@@ -144,4 +144,9 @@ export interface PostureFeatures {
 	wristKneeHeight: number | null;
 	/** 1 when both wrists are hidden and both elbows sit at waist height (hands behind the back). */
 	handsHiddenBehind: number | null;
+	/**
+	 * Head and shoulders only (hips unseen): the desk slouch network's probability of a slouch from the
+	 * upper-body embedding (posture/slouch-net.ts); null with hips in view or too little seen.
+	 */
+	deskSlouch: number | null;
 }

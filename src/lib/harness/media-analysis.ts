@@ -1,11 +1,13 @@
 /**
  * Media analysis for the CLI and the tests: images and video files through the same PoseEngine and worker as
- * the live page. Videos are stepped frame by frame by seeking, so every sampled frame is analysed
- * (the live page instead drops frames to stay real-time).
+ * the live page. Videos are stepped frame by frame by seeking (src/lib/video), so every sampled frame is analysed
+ * (the live camera instead drops frames to stay real-time).
  */
 import { EngineError } from '$lib/engine/errors';
 import type { PoseEngine } from '$lib/engine/pose-engine';
 import type { EngineResult } from '$lib/engine/types';
+import { analyseRecording, type RecordingProgress } from '$lib/video/analyse-recording';
+import { openSteppedVideo } from '$lib/video/stepped-video';
 
 export async function analyzeImageUrl(engine: PoseEngine, url: string): Promise<EngineResult> {
 	const response = await fetch(url);
@@ -20,52 +22,24 @@ export async function analyzeImageUrl(engine: PoseEngine, url: string): Promise<
 	return engine.detectImage(bitmap);
 }
 
-function once(target: EventTarget, ok: string, fail = 'error'): Promise<void> {
-	return new Promise((resolve, reject) => {
-		const done = () => {
-			target.removeEventListener(ok, done);
-			target.removeEventListener(fail, bad);
-			resolve();
-		};
-		const bad = () => {
-			target.removeEventListener(ok, done);
-			target.removeEventListener(fail, bad);
-			reject(new Error('the browser cannot decode this video'));
-		};
-		target.addEventListener(ok, done);
-		target.addEventListener(fail, bad);
-	});
-}
-
-/** Steps through a video at `fps` samples per second, reporting each frame as it is done. */
+/**
+ * Steps through a video at `fps` samples per second, as fast as the engine goes, reporting each frame as it is done.
+ * `onProgress` hears after each frame (the CLI shows it on a terminal).
+ */
 export async function analyzeVideoUrl(
 	engine: PoseEngine,
 	url: string,
 	fps: number,
-	onFrame: (r: EngineResult) => void
+	onFrame: (r: EngineResult) => void,
+	onProgress?: (p: RecordingProgress) => void
 ): Promise<{ frames: number; durationS: number }> {
 	const video = document.createElement('video');
-	video.muted = true;
-	video.preload = 'auto';
-	video.src = url;
+	const stepped = await openSteppedVideo(video, url);
 	try {
-		await once(video, 'loadeddata');
-	} catch (e) {
-		throw new EngineError({ code: 'video-unplayable', detail: e instanceof Error ? e.message : String(e) });
+		await engine.resetTracking();
+		const summary = await analyseRecording(engine, stepped, { fps, speed: 'max', onFrame, onProgress });
+		return { frames: summary.frames, durationS: summary.durationS };
+	} finally {
+		stepped.close();
 	}
-	await engine.resetTracking();
-	const durationS = Number.isFinite(video.duration) ? video.duration : 0;
-	const step = 1 / fps;
-	let frames = 0;
-	// Sample in the middle of each frame interval so rounding never lands on the previous frame.
-	for (let t = step / 2; t < durationS; t += step) {
-		video.currentTime = t;
-		await once(video, 'seeked');
-		const bitmap = await createImageBitmap(video);
-		onFrame(await engine.detectVideoFrame(bitmap, Math.round(t * 1000)));
-		frames++;
-	}
-	video.removeAttribute('src');
-	video.load();
-	return { frames, durationS };
 }

@@ -3,7 +3,7 @@ import type { SetSummary } from '../coach/types';
 import type { NewStretchSet } from './store';
 
 /** A stretch set from the coach's end-of-set (or running) summary. */
-export function stretchSetFromSummary(summary: SetSummary, at: { sessionId: string; start: number; end?: number; id?: string }): NewStretchSet {
+export function stretchSetFromSummary(summary: SetSummary, at: { sessionId: string; start: number; end?: number; id?: string; source?: 'recording' }): NewStretchSet {
 	const hold = summary.exercise === 'hang' || summary.exercise === 'sphinx';
 	const reps = hold ? [] : summary.repDetails.map((r) => ({ n: r.n, peakDeg: r.peakDeg, holdS: r.holdS, score: r.score, faults: [...r.faults] }));
 	return {
@@ -16,6 +16,7 @@ export function stretchSetFromSummary(summary: SetSummary, at: { sessionId: stri
 		holdsS: [...summary.holdsS],
 		totalHoldS: summary.holdsS.reduce((a, h) => a + h, 0),
 		score: hold || summary.scores.length === 0 ? null : Math.round(summary.scores.reduce((a, s) => a + s, 0) / summary.scores.length),
-		faults: { ...summary.faults }
+		faults: { ...summary.faults },
+		...(at.source ? { source: at.source } : {})
 	};
 }

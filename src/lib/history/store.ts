@@ -75,6 +75,7 @@ export interface NewStretchSet {
 	totalHoldS?: number;
 	score?: number | null;
 	faults?: StretchSetRecord['faults'];
+	source?: StretchSetRecord['source'];
 }
 
 export interface HistoryStore {
@@ -305,7 +306,8 @@ class Store implements HistoryStore {
 				holdsS,
 				totalHoldS: s.totalHoldS ?? holdsS.reduce((a, h) => a + h, 0),
 				score,
-				faults
+				faults,
+				...(s.source ? { source: s.source } : {})
 			},
 			'stretch set'
 		);

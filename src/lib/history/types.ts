@@ -114,6 +114,8 @@ export interface StretchSetRecord {
 	score: number | null;
 	/** How often each fault was flagged over the set. */
 	faults: Partial<Record<FaultId, number>>;
+	/** Coached from a recorded video rather than live (absent: live). */
+	source?: 'recording';
 }
 
 /** The export file (and the shape importJSON accepts). */

@@ -25,6 +25,14 @@ describe('parseExport', () => {
 		}
 	});
 
+	it('keeps where a set came from: a recording, or live when the field is absent', () => {
+		const g = good();
+		g.stretchSets[0].source = 'recording';
+		const r = parseExport(text(g), { now: NOW });
+		expect(r.ok && r.data.stretchSets[0].source).toBe('recording');
+		expect(r.ok && r.data.stretchSets[1].source).toBeUndefined();
+	});
+
 	it('accepts a byte-order mark and an empty history', () => {
 		expect(parseExport('\ufeff' + text(good()), { now: NOW }).ok).toBe(true);
 		expect(parseExport(text({ format: EXPORT_FORMAT, schemaVersion: 1, sessions: [], nudges: [], stretchSets: [] }), { now: NOW }).ok).toBe(true);
@@ -71,6 +79,7 @@ describe('parseExport', () => {
 			[(g) => ((g.stretchSets[0] as unknown as Record<string, unknown>).exercise = 'plank'), /exercise: must be one of cobra, back_extension, hang, sphinx/],
 			[(g) => (g.stretchSets[2].reps = g.stretchSets[0].reps), /must be empty for hang/],
 			[(g) => (g.stretchSets[0].faults = { hips_lifted: -1 }), /faults\.hips_lifted: must be a whole number/],
+			[(g) => ((g.stretchSets[0] as unknown as Record<string, unknown>).source = 'youtube'), /stretchSets\[0\]\.source: must be one of recording/],
 			[(g) => ((g.sessions[0] as unknown as Record<string, unknown>).extra = 1), /sessions\[0\]\.extra: is not a field/],
 			[(g) => ((g as unknown as Record<string, unknown>).nudges = 'none'), /nudges: must be a list/],
 			[(g) => ((g.sessions as unknown[])[0] = 'x'), /sessions\[0\]: must be a session object/]

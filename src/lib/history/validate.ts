@@ -117,7 +117,7 @@ function noExtraKeys(p: Problems, path: string, o: Record<string, unknown>, keys
 
 const SESSION_KEYS = ['id', 'kind', 'start', 'end', 'updatedAt', 'minutes', 'bouts'] as const;
 const NUDGE_KEYS = ['id', 'sessionId', 't', 'detected', 'style', 'outcome', 'resolvedAt'] as const;
-const SET_KEYS = ['id', 'sessionId', 'exercise', 'start', 'end', 'reps', 'holdsS', 'totalHoldS', 'score', 'faults'] as const;
+const SET_KEYS = ['id', 'sessionId', 'exercise', 'start', 'end', 'reps', 'holdsS', 'totalHoldS', 'score', 'faults', 'source'] as const;
 const REP_KEYS = ['n', 'peakDeg', 'holdS', 'score', 'faults'] as const;
 const BOUT_KEYS = ['start', 'end', 'meanIntensity', 'peakIntensity'] as const;
 
@@ -225,6 +225,7 @@ function checkStretchSet(p: Problems, path: string, v: unknown, now: number): vo
 		if (Math.abs((v.totalHoldS as number) - holdSum) > 1) p.add(`${path}.totalHoldS`, `must be the sum of holdsS (${Math.round(holdSum)})`, v.totalHoldS);
 	}
 	if (v.score !== null) num(p, `${path}.score`, v.score, 0, 100);
+	if (v.source !== undefined) oneOf(p, `${path}.source`, v.source, ['recording']);
 	if (!isObject(v.faults)) p.add(`${path}.faults`, 'must be an object of counts per fault', v.faults);
 	else
 		for (const [f, c] of Object.entries(v.faults)) {

@@ -239,7 +239,12 @@ export function postureScores(f: PostureFeatures): Partial<Record<PostureLabel, 
 			(1 - up(f.wristShoulderHeight, T.armsRaised, 0))
 		: 0;
 	const hunchCue = haveTrunk ? sitting * up(trunk, T.slouchHunch, 0) : 0;
-	const slump = anyOf(0.9 * neckCue, 0.7 * roundCue, 0.95 * frontCue, 0.85 * hunchCue);
+	// Head and shoulders only: the desk slouch network (trained on generated people) speaks for the front
+	// view instead of the hand-set head-height rule, which fitted the people it was tuned on only.
+	const slump =
+		f.deskSlouch !== null && !haveTrunk
+			? anyOf(0.9 * neckCue, f.deskSlouch)
+			: anyOf(0.9 * neckCue, 0.7 * roundCue, 0.95 * frontCue, 0.85 * hunchCue);
 	const postureCtx = haveTrunk
 		? legsUnseen
 			? T.legsUnseenStance

@@ -36,12 +36,25 @@ import { comOverFeet } from '../features/com-over-feet';
 import { kneeSpread } from '../features/knee-spread';
 import { wristKneeHeight } from '../features/wrist-knee-height';
 import { handsHiddenBehind } from '../features/hands-hidden';
+import { UPPER_BODY_DIM, upperBodyEmbedding } from '../features/upper-body';
+import { slouchProbability } from './slouch-net';
+import { SLOUCH_MODEL } from './slouch-model';
+import { LM } from '../pose/landmarks';
 
 export interface FeatureContext {
 	/** Frame width / height; 1 when unknown. */
 	aspect: number;
 	/** Visibility gate (default 0.5). */
 	minVisibility?: number;
+}
+
+const embScratch = new Float64Array(UPPER_BODY_DIM);
+
+/** The desk slouch network's verdict when only the head and shoulders are seen. */
+function deskSlouch(body: Body): number | null {
+	if (body.p[LM.leftHip] || body.p[LM.rightHip]) return null;
+	const e = upperBodyEmbedding(body, embScratch);
+	return e ? slouchProbability(SLOUCH_MODEL, e) : null;
 }
 
 /** All posture features of a prepared body. */
@@ -85,7 +98,8 @@ export function featuresOfBody(body: Body): PostureFeatures {
 		comOverFeet: comOverFeet(body),
 		kneeSpread: kneeSpread(body),
 		wristKneeHeight: wristKneeHeight(body),
-		handsHiddenBehind: handsHiddenBehind(body)
+		handsHiddenBehind: handsHiddenBehind(body),
+		deskSlouch: deskSlouch(body)
 	};
 }
 

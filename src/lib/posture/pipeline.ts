@@ -25,6 +25,7 @@ import {
 	type Calibration,
 	type SetupCheck
 } from '../calibration/calibrate';
+import { createAutoCalibrator, type AutoCalibrationOptions, type AutoCalibrationStatus } from '../calibration/auto';
 
 export type ClassifyFn = (person: PersonPose, ctx: { aspect: number }) => PostureVerdict;
 
@@ -43,6 +44,11 @@ export interface PosturePipelineOptions {
 	workout?: Partial<WorkoutOptions>;
 	/** The still classifier; defaults to classifyPosture. */
 	classify?: ClassifyFn;
+	/**
+	 * Learn the person's upright by itself from the first minutes (calibration/auto.ts) when no explicit
+	 * calibration is given; an explicit one always wins. Not with `stills`.
+	 */
+	autoCalibrate?: boolean | Partial<AutoCalibrationOptions>;
 }
 
 export interface PostureState {
@@ -75,11 +81,15 @@ export interface PostureState {
 		setupChanged: boolean;
 		setupReason: SetupCheck['reason'];
 	} | null;
+	/** Learning the person's upright by itself; null when not learning (explicit calibration, stills, off). */
+	learning: { status: AutoCalibrationStatus; progress: number; calibrated: boolean } | null;
 }
 
 export interface PosturePipeline {
 	update(frame: PoseFrame): PostureState;
 	reset(): void;
+	/** The calibration learnt by watching so far (autoCalibrate), or null. */
+	learntCalibration(): Calibration | null;
 }
 
 const IDLE_EXERCISE: ExerciseState = {
@@ -95,13 +105,18 @@ const IDLE_EXERCISE: ExerciseState = {
 };
 
 export function createPosturePipeline(opts: PosturePipelineOptions = {}): PosturePipeline {
-	const cal = opts.calibration ?? null;
+	const explicit = opts.calibration ?? null;
+	let cal = explicit;
 	const classify = opts.classify ?? classifyPosture;
 	const stills = opts.stills ?? false;
 	const tracker = createPersonTracker({ seed: cal?.seed ?? null, ...(opts.tracker ?? {}) });
 	const temporal = createTemporalFilter({ ...(opts.temporal ?? {}), dwellMs: { ...(opts.temporal?.dwellMs ?? {}), ...(opts.dwellMs ?? {}) } });
 	const workout = createWorkoutDetector(opts.workout);
-	const setup = cal ? createSetupMonitor(cal, { setupKey: opts.setupKey }) : null;
+	let setup = cal ? createSetupMonitor(cal, { setupKey: opts.setupKey }) : null;
+	const auto =
+		!explicit && !stills && opts.autoCalibrate
+			? createAutoCalibrator({ ...(opts.setupKey ? { setupKey: opts.setupKey } : {}), ...(opts.autoCalibrate === true ? {} : opts.autoCalibrate) })
+			: null;
 
 	return {
 		update(frame: PoseFrame): PostureState {
@@ -114,8 +129,18 @@ export function createPosturePipeline(opts: PosturePipelineOptions = {}): Postur
 			let raw: PostureVerdict | null = null;
 			let applied = false;
 			let calState: PostureState['calibration'] = null;
-			if (person) {
-				const still = classify(person, { aspect });
+			let learning: PostureState['learning'] = null;
+			let still: PostureVerdict | null = null;
+			if (person) still = classify(person, { aspect });
+			if (auto) {
+				const a = auto.update(frame, person, still, aspect);
+				if (a.calibration && a.calibration !== cal) {
+					cal = a.calibration;
+					setup = createSetupMonitor(cal, { setupKey: opts.setupKey });
+				}
+				learning = { status: a.status, progress: a.progress, calibrated: a.calibration !== null };
+			}
+			if (person && still) {
 				raw = cal ? applyCalibration(cal, person, still, { aspect }) : still;
 				// applyCalibration returns the verdict itself when it passes it through
 				applied = raw !== still;
@@ -143,7 +168,8 @@ export function createPosturePipeline(opts: PosturePipelineOptions = {}): Postur
 					exercise: IDLE_EXERCISE,
 					personIndex: track.index,
 					tracking: track.status,
-					calibration: calState
+					calibration: calState,
+					learning
 				};
 			}
 
@@ -160,14 +186,23 @@ export function createPosturePipeline(opts: PosturePipelineOptions = {}): Postur
 				exercise,
 				personIndex: track.index,
 				tracking: track.status,
-				calibration: calState
+				calibration: calState,
+				learning
 			};
+		},
+		learntCalibration() {
+			return auto ? auto.state().calibration : null;
 		},
 		reset() {
 			tracker.reset();
 			temporal.reset();
 			workout.reset();
 			setup?.reset();
+			if (auto) {
+				auto.reset();
+				cal = explicit;
+				setup = null;
+			}
 		}
 	};
 }

@@ -8,7 +8,8 @@ import { EngineError, asEngineFailure } from '$lib/engine/errors';
 import { FrameRate } from '$lib/engine/frame-rate';
 import { PoseEngine, trackProcessor } from '$lib/engine/pose-engine';
 import type { EngineFailure, EngineInfo, EngineResult } from '$lib/engine/types';
-import { openVideoFile, type VideoFileSource } from '$lib/engine/video-file';
+import { analyseRecording, type PlaybackSpeed, type RecordingProgress, type RecordingSummary } from '$lib/video/analyse-recording';
+import { openSteppedVideo, type SteppedVideo } from '$lib/video/stepped-video';
 import type { PoseFrame, PoseModel } from '$lib/pose/types';
 import { setupKeyOf } from '$lib/calibration/calibrate';
 
@@ -39,13 +40,22 @@ export class PoseSession {
 	crashes = $state(0);
 	/** The camera stream being watched, for the <video> that shows it. */
 	mediaStream = $state.raw<MediaStream | null>(null);
+	/** A video file being analysed: how far it has got (null otherwise). */
+	progress = $state.raw<RecordingProgress | null>(null);
+	/** How fast a video file is played through: 1 = real time, 'max' = as fast as the engine goes. */
+	speed = $state<PlaybackSpeed>(1);
+
+	/** Samples per second taken from a video file: enough for coaching, and real time is within reach of the lite model. */
+	static readonly FILE_FPS = 15;
 
 	/** Called with every result, for whatever sits downstream (classifier, coach). */
 	onResult: ((r: EngineResult) => void) | null = null;
+	/** Called when a video file has been analysed to its end (not when it was stopped or failed). */
+	onFileEnd: ((s: RecordingSummary) => void) | null = null;
 
 	#engine: PoseEngine | null = null;
 	#stream: MediaStream | null = null;
-	#file: VideoFileSource | null = null;
+	#file: SteppedVideo | null = null;
 	#rate = new FrameRate();
 	#inference: number[] = [];
 	#pageLoop: AbortController | null = null;
@@ -125,25 +135,53 @@ export class PoseSession {
 		}
 	}
 
-	async startFile(file: Blob, video: HTMLVideoElement): Promise<void> {
+	/**
+	 * Analyses a video file through the same worker as the camera, every sampled frame in order (nothing dropped),
+	 * shown in `video` as it goes, at `speed` (changeable while it runs). Ends by itself at the end of the file.
+	 */
+	async startFile(file: Blob, video: HTMLVideoElement, opts: { fps?: number } = {}): Promise<void> {
 		await this.stop();
 		const generation = this.#generation;
 		this.status = 'starting';
 		this.source = 'file';
 		this.failure = null;
+		this.progress = null;
+		const url = URL.createObjectURL(file);
+		const loop = new AbortController();
+		this.#pageLoop = loop;
+		let stepped: SteppedVideo | null = null;
 		try {
 			this.info = await this.engine.configure({ ...this.engine.options, model: this.model });
 			await this.engine.resetTracking();
-			const opened = await openVideoFile(file, video);
-			if (generation !== this.#generation) {
-				opened.close();
-				return;
-			}
-			this.#file = opened;
-			video.addEventListener('ended', () => void this.stop(), { once: true });
-			this.#run(this.#file.track, video);
+			stepped = await openSteppedVideo(video, url, loop.signal);
+			if (generation !== this.#generation) return;
+			this.#file = stepped;
+			this.status = 'running';
+			this.frames = 0;
+			const summary = await analyseRecording(this.engine, stepped, {
+				fps: opts.fps ?? PoseSession.FILE_FPS,
+				speed: this.speed,
+				getSpeed: () => this.speed,
+				signal: loop.signal,
+				onFrame: (r) => {
+					if (generation === this.#generation) this.#accept(r);
+				},
+				onProgress: (p) => {
+					if (generation === this.#generation) this.progress = p;
+				}
+			});
+			if (generation !== this.#generation) return;
+			this.onFileEnd?.(summary);
+			await this.stop();
 		} catch (e) {
-			this.#setFailure(asEngineFailure(e, 'video-unplayable'));
+			const f = asEngineFailure(e, 'video-unplayable');
+			if (f.code !== 'aborted' && generation === this.#generation) this.#setFailure(f);
+		} finally {
+			if (this.#file === stepped) {
+				stepped?.close();
+				this.#file = null;
+			} else if (stepped === null) video.removeAttribute('src');
+			URL.revokeObjectURL(url);
 		}
 	}
 
@@ -307,6 +345,11 @@ export class PoseSession {
 	 * 1 s, 2 s, 4 s … up to 30 s, counting crashes of the last 5 minutes, so a broken model cannot spin.
 	 */
 	#onCrash(f: EngineFailure): void {
+		// A video file's analysis retries the frame on a fresh worker itself (analyseRecording).
+		if (this.source === 'file' && this.#file) {
+			this.crashes++;
+			return;
+		}
 		const track = this.#track;
 		const video = this.#file?.video ?? null;
 		this.#setFailure(f);

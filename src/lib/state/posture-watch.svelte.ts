@@ -2,7 +2,8 @@
  * Watching posture on a live pose session: every result goes through the posture pipeline (tracking,
  * classifier, calibration, smoothing, dwell, workout context) and the nudge policy. Runes state for the pages.
  */
-import { parseCalibration, type Calibration } from '$lib/calibration/calibrate';
+import { parseCalibration, serializeCalibration, type Calibration } from '$lib/calibration/calibrate';
+import { learntKeyOf } from '$lib/calibration/auto';
 import { deliverNudge } from '$lib/nudge/deliver';
 import { localHour, startOfTomorrow } from '$lib/nudge/time';
 import { createNudger, type Nudger } from '$lib/nudge/nudger';
@@ -30,6 +31,13 @@ export class PostureWatch {
 	/** Milliseconds spent in each state since the watch started. */
 	totals = $state<Partial<Record<PostureLabel | 'away', number>>>({});
 	calibrated = $state(false);
+	/**
+	 * Learning the person's usual upright by itself (no explicit calibration for this camera setup):
+	 * 'learning' with progress 0..1 towards a first calibration, then 'done' (kept for this setup); null
+	 * with an explicit calibration.
+	 */
+	learning = $state<{ status: 'learning' | 'done'; progress: number } | null>(null);
+	#setupKey = '';
 
 	readonly session: PoseSession;
 	#pipeline: PosturePipeline;
@@ -46,7 +54,9 @@ export class PostureWatch {
 		this.#policy = policy;
 		settings.load();
 		this.#nudger = this.#nudgerFor(settings.value);
-		this.#pipeline = createPosturePipeline({ calibration: null });
+		// Until a camera setup is known (a replay, a video file) the upright is learnt for this session only.
+		this.#pipeline = createPosturePipeline({ calibration: null, autoCalibrate: true });
+		this.learning = { status: 'learning', progress: 0 };
 		session.onResult = (r) => this.#onResult(r);
 	}
 
@@ -64,18 +74,34 @@ export class PostureWatch {
 
 	/** Uses the calibration saved for this camera setup, if any. */
 	useCalibrationFor(setupKey: string): boolean {
-		const stored = settings.value.calibrations[setupKey];
-		let calibration: Calibration | null = null;
-		if (stored) {
+		const parse = (stored: string | undefined): Calibration | null => {
+			if (!stored) return null;
 			try {
-				calibration = parseCalibration(stored);
+				return parseCalibration(stored);
 			} catch {
-				calibration = null;
+				return null;
 			}
-		}
-		this.#pipeline = createPosturePipeline({ calibration, setupKey });
+		};
+		this.#setupKey = setupKey;
+		const calibration = parse(settings.value.calibrations[setupKey]);
+		// Without an explicit calibration: the upright learnt earlier for this setup, or learn it now.
+		const learnt = calibration ? null : parse(settings.value.calibrations[learntKeyOf(setupKey)]);
+		this.#pipeline = createPosturePipeline({ calibration: calibration ?? learnt, setupKey, autoCalibrate: !calibration && !learnt });
 		this.calibrated = calibration !== null;
+		this.learning = calibration ? null : learnt ? { status: 'done', progress: 1 } : { status: 'learning', progress: 0 };
 		return this.calibrated;
+	}
+
+	/** Follows the pipeline's learning; keeps the learnt upright for this camera setup once done. */
+	#followLearning(state: PostureState): void {
+		const l = state.learning;
+		if (!l || !this.learning || this.learning.status === 'done') return;
+		if (l.status === 'done') {
+			const cal = this.#pipeline.learntCalibration();
+			if (cal && this.#setupKey)
+				settings.update({ calibrations: { ...settings.value.calibrations, [learntKeyOf(this.#setupKey)]: serializeCalibration(cal) } });
+			this.learning = { status: 'done', progress: 1 };
+		} else if (Math.abs(l.progress - this.learning.progress) >= 0.01) this.learning = { status: 'learning', progress: l.progress };
 	}
 
 	snooze(ms: number): void {
@@ -111,6 +137,7 @@ export class PostureWatch {
 		}
 		const state = this.#pipeline.update(r.frame);
 		this.state = state;
+		this.#followLearning(state);
 		const now = Date.now();
 		// Sensitivity or the hourly cap changed: they apply from now on.
 		if (`${settings.value.sensitivity}/${settings.value.maxNudgesPerHour}` !== this.#nudgerKey) this.#nudger = this.#nudgerFor(settings.value);

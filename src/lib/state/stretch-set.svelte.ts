@@ -1,7 +1,9 @@
 /**
- * One coached stretch set on a live pose session: the coach session (placement, countdown, tracker, cues) fed
- * by every result, cues spoken when voice is on, and the set written to history after every rep or hold so a
- * crash loses nothing. Runes state for the stretch page.
+ * One coached stretch set on a pose session: the coach session (placement, countdown, tracker, cues) fed by every
+ * result, cues spoken when voice is on, and the set written to history after every rep or hold so a crash loses
+ * nothing. Live from the camera, or from a recording (a video file the person filmed): then there is no placement
+ * wait or countdown (the recording is coached from its first frame, as `analyze --exercise` does), the set ends
+ * with the file, and it is dated when it was filmed. Runes state for the stretch page.
  */
 import { createCoachSession, type CoachSession } from '$lib/coach/session';
 import type { CoachEvent, ExerciseName, SessionState, SetSummary } from '$lib/coach/types';
@@ -13,6 +15,16 @@ import type { EngineResult } from '$lib/engine/types';
 import type { PoseSession } from './pose-session.svelte';
 
 export const SPHINX_GOAL_S = 10 * 60;
+
+/** A file dated before this was not dated by the camera that filmed it (history refuses times before 2020). */
+const FIRST_PLAUSIBLE = Date.UTC(2020, 0, 1);
+
+/** The recorded video a set is coached from. */
+export interface Recording {
+	name: string;
+	/** The file's last-modified time (ms): a phone writes it when the recording stops. */
+	lastModified: number;
+}
 
 export class StretchSet {
 	state = $state.raw<SessionState | null>(null);
@@ -33,12 +45,19 @@ export class StretchSet {
 	constructor(
 		readonly session: PoseSession,
 		exercise: ExerciseName,
-		voice: boolean
+		voice: boolean,
+		readonly recording: Recording | null = null
 	) {
 		this.exercise = exercise;
 		this.voice = voice;
-		this.#coach = createCoachSession({ exercise, countdownS: 3, trackers: exercise === 'sphinx' ? { sphinx: { goalS: SPHINX_GOAL_S } } : undefined });
+		this.#coach = createCoachSession({
+			exercise,
+			countdownS: recording ? 0 : 3,
+			placementOkMs: recording ? 0 : undefined,
+			trackers: exercise === 'sphinx' ? { sphinx: { goalS: SPHINX_GOAL_S } } : undefined
+		});
 		session.onResult = (r) => this.#onResult(r);
+		if (recording) session.onFileEnd = () => void this.finish();
 	}
 
 	#onResult(r: EngineResult): void {
@@ -57,7 +76,8 @@ export class StretchSet {
 		this.state = s;
 		if (s.cue) {
 			this.cue = s.cue.text;
-			if (this.voice && s.cue.speakable) speak(s.cue.text);
+			// A recording played faster than real time would pile the spoken cues up behind the picture.
+			if (this.voice && s.cue.speakable && (!this.recording || this.session.speed === 1)) speak(s.cue.text);
 		}
 		const events = s.tracker?.events ?? [];
 		if (events.length) {
@@ -68,6 +88,7 @@ export class StretchSet {
 
 	/** Ends the set (finished, or stopped because it hurt): the summary, written to history. */
 	finish(pain = false): SetSummary {
+		if (this.summary) return this.summary;
 		this.stoppedForPain = pain;
 		if (pain && typeof speechSynthesis !== 'undefined') speechSynthesis.cancel();
 		this.summary = this.#coach.finish();
@@ -75,14 +96,26 @@ export class StretchSet {
 		return this.summary;
 	}
 
+	/**
+	 * When the set happened: live, from its start to now; a recording, when it was filmed (its length before the
+	 * file's last-modified time), unless that time is not plausible (missing, or in the future).
+	 */
+	#span(final: boolean): { start: number; end: number | undefined } {
+		const durationMs = (this.session.progress?.durationS ?? 0) * 1000;
+		const filmed = this.recording?.lastModified ?? 0;
+		if (this.recording && filmed - durationMs >= FIRST_PLAUSIBLE && filmed <= Date.now()) return { start: Math.round(filmed - durationMs), end: filmed };
+		return { start: this.#start, end: final ? Date.now() : undefined };
+	}
+
 	async #save(summary: SetSummary, final = false): Promise<void> {
 		if (summary.reps === 0 && summary.totalHoldS === 0) return;
 		try {
 			const store = await historyState.open();
-			this.#sessionId ??= store.startSession('stretch', { start: this.#start }).then((s) => s.id);
+			const { start, end } = this.#span(final);
+			this.#sessionId ??= store.startSession('stretch', { start }).then((s) => s.id);
 			const sessionId = await this.#sessionId;
-			await store.addStretchSet(stretchSetFromSummary(summary, { sessionId, start: this.#start, end: final ? Date.now() : undefined, id: this.#setId }));
-			if (final) await store.endSession(sessionId, { end: Date.now() });
+			await store.addStretchSet(stretchSetFromSummary(summary, { sessionId, start, end, id: this.#setId, source: this.recording ? 'recording' : undefined }));
+			if (final) await store.endSession(sessionId, { end: end ?? Date.now() });
 		} catch {
 			/* the history banner says when storage is not working; the set itself goes on */
 		}

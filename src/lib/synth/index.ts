@@ -12,3 +12,4 @@ export * from './noise';
 export * from './presets';
 export * from './scene';
 export * from './sequence';
+export * from './desk';
