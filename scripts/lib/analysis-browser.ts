@@ -5,7 +5,10 @@
 import { chromium, type Browser, type Page } from '@playwright/test';
 import type { EngineFailure, EngineInfo, EngineResult } from '../../src/lib/engine/types';
 import type { PoseModel } from '../../src/lib/pose/types';
-import type { RecordingProgress } from '../../src/lib/video/analyse-recording';
+import type { RecordingProgress, RecordingSummary } from '../../src/lib/video/analyse-recording';
+
+/** How a video's frames are read: decoded in order (the default where possible) or sought in a <video> element. */
+export type RecordingReader = RecordingSummary['source'];
 import { assertChromium, CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 import { ensureBuild } from './ensure-build';
 import { startStaticServer, type StaticServer } from './static-server';
@@ -16,7 +19,7 @@ interface HarnessWindow {
 	backcheckHarness: {
 		init(o: { model?: PoseModel; numPoses?: number; modelUrl?: string; imageMinDetectionConfidence?: number }): Promise<Outcome<{ info: EngineInfo }>>;
 		image(url: string): Promise<Outcome<{ result: EngineResult }>>;
-		video(url: string, fps: number, onFrame: (r: EngineResult, p: RecordingProgress) => void): Promise<Outcome<{ summary: { frames: number; durationS: number } }>>;
+		video(url: string, fps: number, onFrame: (r: EngineResult, p: RecordingProgress) => void, reader?: RecordingReader): Promise<Outcome<{ summary: RecordingSummary }>>;
 	};
 	__backcheckFrame(r: EngineResult, p: RecordingProgress): void;
 }
@@ -27,7 +30,7 @@ export interface AnalysisBrowser {
 	server: StaticServer;
 	image(path: string): Promise<Outcome<{ result: EngineResult }>>;
 	/** Every sampled frame of a video, in order, each with the progress made (frames done of how many, media time). */
-	video(path: string, fps: number, onFrame: (r: EngineResult, p: RecordingProgress) => void): Promise<Outcome<{ summary: { frames: number; durationS: number } }>>;
+	video(path: string, fps: number, onFrame: (r: EngineResult, p: RecordingProgress) => void, opts?: { reader?: RecordingReader }): Promise<Outcome<{ summary: RecordingSummary }>>;
 	close(): Promise<void>;
 }
 
@@ -68,7 +71,7 @@ export async function openAnalysisBrowser(opts: AnalysisBrowserOptions = {}): Pr
 			page,
 			server,
 			image: (path) => page.evaluate((url) => (window as unknown as HarnessWindow).backcheckHarness.image(url), server.addInput(path)),
-			async video(path, fps, callback) {
+			async video(path, fps, callback, opts = {}) {
 				let received = 0;
 				onFrame = (r, p) => {
 					received++;
@@ -76,11 +79,11 @@ export async function openAnalysisBrowser(opts: AnalysisBrowserOptions = {}): Pr
 				};
 				const url = server.addInput(path);
 				const outcome = await page.evaluate(
-					([u, f]) => {
+					([u, f, reader]) => {
 						const w = window as unknown as HarnessWindow;
-						return w.backcheckHarness.video(u as string, f as number, (r, p) => w.__backcheckFrame(r, p));
+						return w.backcheckHarness.video(u as string, f as number, (r, p) => w.__backcheckFrame(r, p), (reader ?? undefined) as RecordingReader | undefined);
 					},
-					[url, fps] as const
+					[url, fps, opts.reader ?? null] as const
 				);
 				// Binding calls are delivered in order but asynchronously: wait for the last ones to land.
 				if (outcome.ok) while (received < outcome.summary.frames) await new Promise((r) => setTimeout(r, 5));

@@ -96,9 +96,9 @@ export class PoseEngine {
 		return this.#call((r) => r.detectImage(Comlink.transfer(bitmap, [bitmap])), signal, () => bitmap.close());
 	}
 
-	/** One video frame (VIDEO mode, tracking across calls). The bitmap is transferred and closed in the worker. */
-	detectVideoFrame(bitmap: ImageBitmap, t: number, signal?: AbortSignal): Promise<EngineResult> {
-		return this.#call((r) => r.detectVideoFrame(Comlink.transfer(bitmap, [bitmap]), t), signal, () => bitmap.close());
+	/** One video frame (VIDEO mode, tracking across calls). The picture is transferred and closed in the worker. */
+	detectVideoFrame(picture: ImageBitmap | VideoFrame, t: number, signal?: AbortSignal): Promise<EngineResult> {
+		return this.#call((r) => r.detectVideoFrame(Comlink.transfer(picture, [picture as unknown as Transferable]), t), signal, () => picture.close());
 	}
 
 	/** Forgets VIDEO-mode tracking, e.g. between two unrelated clips. */

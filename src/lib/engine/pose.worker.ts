@@ -190,12 +190,12 @@ const api = {
 	},
 
 	/** One frame of a video, pushed by the page (fallback where frames cannot be streamed). Takes the bitmap. */
-	detectVideoFrame(bitmap: ImageBitmap, t: number): EngineResult {
+	detectVideoFrame(picture: ImageBitmap | VideoFrame, t: number): EngineResult {
 		const started = performance.now();
 		try {
-			return detect(bitmap, t, bitmap.width, bitmap.height, started);
+			return picture instanceof ImageBitmap ? detect(picture, t, picture.width, picture.height, started) : detect(picture, t, picture.displayWidth, picture.displayHeight, started);
 		} finally {
-			bitmap.close();
+			picture.close();
 		}
 	},
 

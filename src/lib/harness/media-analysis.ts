@@ -1,13 +1,13 @@
 /**
  * Media analysis for the CLI and the tests: images and video files through the same PoseEngine and worker as
- * the live page. Videos are stepped frame by frame by seeking (src/lib/video), so every sampled frame is analysed
- * (the live camera instead drops frames to stay real-time).
+ * the live page. Every sampled frame of a video is analysed (src/lib/video), where the live camera drops frames to
+ * stay real-time.
  */
 import { EngineError } from '$lib/engine/errors';
 import type { PoseEngine } from '$lib/engine/pose-engine';
 import type { EngineResult } from '$lib/engine/types';
-import { analyseRecording, type RecordingProgress } from '$lib/video/analyse-recording';
-import { openSteppedVideo } from '$lib/video/stepped-video';
+import { analyseRecording, type RecordingProgress, type RecordingSummary } from '$lib/video/analyse-recording';
+import { openRecording, type RecordingSource } from '$lib/video/recording-source';
 
 export async function analyzeImageUrl(engine: PoseEngine, url: string): Promise<EngineResult> {
 	const response = await fetch(url);
@@ -23,23 +23,22 @@ export async function analyzeImageUrl(engine: PoseEngine, url: string): Promise<
 }
 
 /**
- * Steps through a video at `fps` samples per second, as fast as the engine goes, reporting each frame as it is done.
- * `onProgress` hears after each frame (the CLI shows it on a terminal).
+ * Every sampled frame of a video at `fps` samples per second, in order, as fast as the engine goes (src/lib/video:
+ * decoded in order where the browser can, else sought frame by frame). `onProgress` hears after each frame.
  */
 export async function analyzeVideoUrl(
 	engine: PoseEngine,
 	url: string,
 	fps: number,
 	onFrame: (r: EngineResult) => void,
-	onProgress?: (p: RecordingProgress) => void
-): Promise<{ frames: number; durationS: number }> {
-	const video = document.createElement('video');
-	const stepped = await openSteppedVideo(video, url);
+	onProgress?: (p: RecordingProgress) => void,
+	reader?: RecordingSource['kind']
+): Promise<RecordingSummary> {
+	const source = await openRecording(url, undefined, { reader });
 	try {
 		await engine.resetTracking();
-		const summary = await analyseRecording(engine, stepped, { fps, speed: 'max', onFrame, onProgress });
-		return { frames: summary.frames, durationS: summary.durationS };
+		return await analyseRecording(engine, source, { fps, speed: 'max', onFrame: (r) => onFrame(r), onProgress });
 	} finally {
-		stepped.close();
+		source.close();
 	}
 }

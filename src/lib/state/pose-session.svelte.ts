@@ -9,7 +9,7 @@ import { FrameRate } from '$lib/engine/frame-rate';
 import { PoseEngine, trackProcessor } from '$lib/engine/pose-engine';
 import type { EngineFailure, EngineInfo, EngineResult } from '$lib/engine/types';
 import { analyseRecording, type PlaybackSpeed, type RecordingProgress, type RecordingSummary } from '$lib/video/analyse-recording';
-import { openSteppedVideo, type SteppedVideo } from '$lib/video/stepped-video';
+import { openRecording, type RecordingSource } from '$lib/video/recording-source';
 import type { PoseFrame, PoseModel } from '$lib/pose/types';
 import { setupKeyOf } from '$lib/calibration/calibrate';
 
@@ -42,11 +42,15 @@ export class PoseSession {
 	mediaStream = $state.raw<MediaStream | null>(null);
 	/** A video file being analysed: how far it has got (null otherwise). */
 	progress = $state.raw<RecordingProgress | null>(null);
+	/** The picture of the file's frame that `frame` was found in, scaled for the screen (null for the camera). */
+	picture = $state.raw<ImageBitmap | null>(null);
 	/** How fast a video file is played through: 1 = real time, 'max' = as fast as the engine goes. */
 	speed = $state<PlaybackSpeed>(1);
 
 	/** Samples per second taken from a video file: enough for coaching, and real time is within reach of the lite model. */
 	static readonly FILE_FPS = 15;
+	/** Width of the pictures of a file's frames kept for the screen. */
+	static readonly PREVIEW_WIDTH = 960;
 
 	/** Called with every result, for whatever sits downstream (classifier, coach). */
 	onResult: ((r: EngineResult) => void) | null = null;
@@ -55,7 +59,7 @@ export class PoseSession {
 
 	#engine: PoseEngine | null = null;
 	#stream: MediaStream | null = null;
-	#file: SteppedVideo | null = null;
+	#file: RecordingSource | null = null;
 	#rate = new FrameRate();
 	#inference: number[] = [];
 	#pageLoop: AbortController | null = null;
@@ -110,6 +114,7 @@ export class PoseSession {
 		this.#wantCamera = true;
 		this.status = 'starting';
 		this.source = 'camera';
+		this.#clearPicture();
 		this.failure = null;
 		try {
 			const [info, stream] = await Promise.all([this.engine.configure({ ...this.engine.options, model: this.model }), openCamera(deviceId || undefined)]);
@@ -136,35 +141,40 @@ export class PoseSession {
 	}
 
 	/**
-	 * Analyses a video file through the same worker as the camera, every sampled frame in order (nothing dropped),
-	 * shown in `video` as it goes, at `speed` (changeable while it runs). Ends by itself at the end of the file.
+	 * Analyses a video file through the same worker as the camera, every sampled frame in order (nothing dropped), at
+	 * `speed` (changeable while it runs); each result comes with the picture it was found in (`picture`). Ends by
+	 * itself at the end of the file. Nothing leaves the device: the file is read where it is.
 	 */
-	async startFile(file: Blob, video: HTMLVideoElement, opts: { fps?: number } = {}): Promise<void> {
+	async startFile(file: Blob, opts: { fps?: number; previewWidth?: number } = {}): Promise<void> {
 		await this.stop();
 		const generation = this.#generation;
 		this.status = 'starting';
 		this.source = 'file';
 		this.failure = null;
 		this.progress = null;
-		const url = URL.createObjectURL(file);
+		this.#clearPicture();
 		const loop = new AbortController();
 		this.#pageLoop = loop;
-		let stepped: SteppedVideo | null = null;
+		let source: RecordingSource | null = null;
 		try {
 			this.info = await this.engine.configure({ ...this.engine.options, model: this.model });
 			await this.engine.resetTracking();
-			stepped = await openSteppedVideo(video, url, loop.signal);
+			source = await openRecording(file, loop.signal);
 			if (generation !== this.#generation) return;
-			this.#file = stepped;
+			this.#file = source;
 			this.status = 'running';
 			this.frames = 0;
-			const summary = await analyseRecording(this.engine, stepped, {
+			const summary = await analyseRecording(this.engine, source, {
 				fps: opts.fps ?? PoseSession.FILE_FPS,
 				speed: this.speed,
 				getSpeed: () => this.speed,
 				signal: loop.signal,
-				onFrame: (r) => {
-					if (generation === this.#generation) this.#accept(r);
+				previewWidth: opts.previewWidth ?? PoseSession.PREVIEW_WIDTH,
+				onFrame: (r, picture) => {
+					if (generation !== this.#generation) return picture?.close();
+					this.picture?.close();
+					this.picture = picture;
+					this.#accept(r);
 				},
 				onProgress: (p) => {
 					if (generation === this.#generation) this.progress = p;
@@ -177,11 +187,10 @@ export class PoseSession {
 			const f = asEngineFailure(e, 'video-unplayable');
 			if (f.code !== 'aborted' && generation === this.#generation) this.#setFailure(f);
 		} finally {
-			if (this.#file === stepped) {
-				stepped?.close();
+			if (this.#file === source) {
+				source?.close();
 				this.#file = null;
-			} else if (stepped === null) video.removeAttribute('src');
-			URL.revokeObjectURL(url);
+			}
 		}
 	}
 
@@ -244,6 +253,7 @@ export class PoseSession {
 
 	dispose(): void {
 		void this.stop();
+		this.#clearPicture();
 		this.#engine?.terminate();
 		this.#engine = null;
 	}
@@ -318,6 +328,11 @@ export class PoseSession {
 		}
 	}
 
+	#clearPicture(): void {
+		this.picture?.close();
+		this.picture = null;
+	}
+
 	#setFailure(f: EngineFailure): void {
 		this.failure = f;
 		this.status = 'error';
@@ -337,7 +352,7 @@ export class PoseSession {
 		this.#lastResultAt = performance.now();
 		this.restarts++;
 		await this.#engine?.stopStream();
-		if (this.#track === track) this.#run(track, this.#file?.video ?? null);
+		if (this.#track === track) this.#run(track, null);
 	}
 
 	/**
@@ -351,7 +366,6 @@ export class PoseSession {
 			return;
 		}
 		const track = this.#track;
-		const video = this.#file?.video ?? null;
 		this.#setFailure(f);
 		if (!track || track.readyState !== 'live') return;
 		const now = performance.now();
@@ -364,7 +378,7 @@ export class PoseSession {
 			if (generation !== this.#generation || this.#track !== track || track.readyState !== 'live') return;
 			this.crashes++;
 			this.failure = null;
-			this.#run(track, video);
+			this.#run(track, null);
 		}, delay);
 	}
 

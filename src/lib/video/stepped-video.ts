@@ -1,31 +1,23 @@
 /**
- * A video element driven frame by frame for offline analysis: every sampled frame is the one shown at its time, not
- * whatever a playing video happened to present when the engine was free.
+ * A video element driven frame by frame for offline analysis (the fallback RecordingSource, for what the decoder in
+ * decoded-recording.ts does not read): every sampled frame is the one shown at its time, not whatever a playing video
+ * happened to present when the engine was free.
  *
  * Opening checks what stepping needs and says so when it is missing, instead of analysing the first frame again and
  * again: the source must be seekable over its whole length (a server has to answer byte-range requests; a Blob or
  * File URL always is), and the duration must be known (MediaRecorder's WebM files leave it out: it is found by
  * seeking past the end, as players do).
  */
-import { EngineError, failure } from '$lib/engine/errors';
+import { EngineError } from '$lib/engine/errors';
+import { cappedSize, stopped, unplayable, type RecordingFrame, type RecordingSource } from './recording-source';
 
-export interface SteppedVideo {
+export interface SteppedVideo extends RecordingSource {
 	readonly video: HTMLVideoElement;
-	readonly durationS: number;
-	readonly width: number;
-	readonly height: number;
-	/** Seeks done whose new frame the browser never confirmed as presented (the picture was taken anyway). */
-	readonly unconfirmed: number;
-	/** Seeks to `timeS`, waits for that frame, and returns it as a bitmap (the element shows it too). */
-	frameAt(timeS: number, signal?: AbortSignal): Promise<ImageBitmap>;
-	/** Lets go of the source (the element is emptied). */
-	close(): void;
 }
 
 /** A seek that takes longer than this is a broken file or source, not a slow machine. */
 const SEEK_TIMEOUT_MS = 20_000;
 
-const unplayable = (detail: string) => new EngineError(failure('video-unplayable', detail));
 
 /** Resolves on `ok`, rejects on the element's `error`, on `signal` and after `timeoutMs`. */
 function waitFor(video: HTMLVideoElement, ok: string, what: string, signal?: AbortSignal, timeoutMs = SEEK_TIMEOUT_MS): Promise<void> {
@@ -46,7 +38,7 @@ function waitFor(video: HTMLVideoElement, ok: string, what: string, signal?: Abo
 		};
 		const aborted = () => {
 			cleanup();
-			reject(new EngineError(failure('aborted', 'the analysis was stopped')));
+			reject(stopped());
 		};
 		const timer = setTimeout(() => {
 			cleanup();
@@ -124,23 +116,30 @@ export async function openSteppedVideo(video: HTMLVideoElement, src: string, sig
 		throw unplayable(`the video cannot be stepped through: only ${seekableEnd(video).toFixed(2)} s of ${durationS.toFixed(2)} s can be sought (its source does not answer byte-range requests)`);
 	}
 	if (video.videoWidth === 0 || video.videoHeight === 0) throw unplayable('the file has no picture');
+	const size = cappedSize(video.videoWidth, video.videoHeight);
+	const frameAt = async (timeS: number, s?: AbortSignal): Promise<RecordingFrame> => {
+		if (video.currentTime !== timeS || video.seeking) {
+			const presentedS = await seek(video, timeS, lastPresentedS, s);
+			if (presentedS === null) unconfirmed++;
+			else lastPresentedS = presentedS;
+		}
+		// A seek the browser could not honour (clamped, or to another time) would label one frame with another's time.
+		if (Math.abs(video.currentTime - timeS) > 1e-3) throw unplayable(`a seek to ${timeS.toFixed(3)} s landed at ${video.currentTime.toFixed(3)} s`);
+		const bitmap = await createImageBitmap(video, size.width === video.videoWidth ? {} : { resizeWidth: size.width, resizeHeight: size.height, resizeQuality: 'high' });
+		return { t: timeS, picture: bitmap };
+	};
 	return {
+		kind: 'seeked',
 		video,
 		durationS,
-		width: video.videoWidth,
-		height: video.videoHeight,
+		width: size.width,
+		height: size.height,
 		get unconfirmed() {
 			return unconfirmed;
 		},
-		async frameAt(timeS, s) {
-			if (video.currentTime !== timeS || video.seeking) {
-				const presentedS = await seek(video, timeS, lastPresentedS, s);
-				if (presentedS === null) unconfirmed++;
-				else lastPresentedS = presentedS;
-			}
-			// A seek the browser could not honour (clamped, or to another time) would label one frame with another's time.
-			if (Math.abs(video.currentTime - timeS) > 1e-3) throw unplayable(`a seek to ${timeS.toFixed(3)} s landed at ${video.currentTime.toFixed(3)} s`);
-			return createImageBitmap(video);
+		frameAt,
+		async *frames(times, s) {
+			for (const t of times) yield await frameAt(t, s);
 		},
 		close() {
 			video.pause();
