@@ -109,8 +109,9 @@ export class PoseEngine {
 	/**
 	 * Streams a camera or video track into the worker, which runs the frame loop itself and reports each result.
 	 * Resolves when the track ends, the stream is stopped or the worker fails. Needs MediaStreamTrackProcessor.
+	 * With `pictures`, each result comes with the frame it was found in (a VideoFrame the callback owns and closes).
 	 */
-	async streamTrack(track: MediaStreamTrack, onResult: (r: EngineResult) => void): Promise<StreamSummary> {
+	async streamTrack(track: MediaStreamTrack, onResult: (r: EngineResult, picture?: VideoFrame) => void, opts: { pictures?: boolean } = {}): Promise<StreamSummary> {
 		const Processor = trackProcessor();
 		if (!Processor) throw new EngineError(failure('camera-failed', 'MediaStreamTrackProcessor is not available'));
 		await this.start();
@@ -121,7 +122,7 @@ export class PoseEngine {
 		this.#touch(+1);
 		try {
 			return await this.#guard(
-				remote.runStream(Comlink.transfer(readable, [readable as unknown as Transferable]), Comlink.proxy(onResult)),
+				remote.runStream(Comlink.transfer(readable, [readable as unknown as Transferable]), Comlink.proxy(onResult), opts.pictures ?? false),
 				'inference-failed'
 			);
 		} finally {

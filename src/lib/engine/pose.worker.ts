@@ -140,9 +140,11 @@ const api = {
 
 	/**
 	 * Runs the frame loop on a stream of VideoFrames until it ends or stop() is called. The worker, not the page,
-	 * drives it, so it keeps going when the page's timers are throttled. Each result goes to `onResult`.
+	 * drives it, so it keeps going when the page's timers are throttled. Each result goes to `onResult`; with
+	 * `pictures`, together with the very frame it was found in (moved to the page, not copied), so the page can show
+	 * picture and skeleton together, once per result, instead of compositing every camera frame.
 	 */
-	async runStream(readable: ReadableStream<VideoFrame>, onResult: (r: EngineResult) => void): Promise<StreamSummary> {
+	async runStream(readable: ReadableStream<VideoFrame>, onResult: (r: EngineResult, picture?: VideoFrame) => void, pictures = false): Promise<StreamSummary> {
 		stopRequested = false;
 		const reader = readable.getReader();
 		streamReader = reader;
@@ -164,7 +166,9 @@ const api = {
 				try {
 					const result = detect(frame, frame.timestamp / 1000, frame.displayWidth, frame.displayHeight, started);
 					frames++;
-					onResult(result);
+					// Transferring the frame detaches it here; the page closes it when the next one arrives.
+					if (pictures) onResult(result, Comlink.transfer(frame, [frame as unknown as Transferable]));
+					else onResult(result);
 				} finally {
 					frame.close();
 				}

@@ -42,8 +42,12 @@ export class PoseSession {
 	mediaStream = $state.raw<MediaStream | null>(null);
 	/** A video file being analysed: how far it has got (null otherwise). */
 	progress = $state.raw<RecordingProgress | null>(null);
-	/** The picture of the file's frame that `frame` was found in, scaled for the screen (null for the camera). */
-	picture = $state.raw<ImageBitmap | null>(null);
+	/**
+	 * The picture `frame` was found in: the camera's frame itself, or a file's frame scaled for the screen. Shown
+	 * with the skeleton once per result, so the two never drift apart and the page does not composite every camera
+	 * frame (on a machine without a GPU that cost more than a fifth of the pose worker's throughput).
+	 */
+	picture = $state.raw<ImageBitmap | VideoFrame | null>(null);
 	/** How fast a video file is played through: 1 = real time, 'max' = as fast as the engine goes. */
 	speed = $state<PlaybackSpeed>(1);
 
@@ -172,8 +176,7 @@ export class PoseSession {
 				previewWidth: opts.previewWidth ?? PoseSession.PREVIEW_WIDTH,
 				onFrame: (r, picture) => {
 					if (generation !== this.#generation) return picture?.close();
-					this.picture?.close();
-					this.picture = picture;
+					this.#showPicture(picture ?? null);
 					this.#accept(r);
 				},
 				onProgress: (p) => {
@@ -244,6 +247,8 @@ export class PoseSession {
 		closeStream(this.#stream);
 		this.#stream = null;
 		this.mediaStream = null;
+		// A stopped camera shows nothing (a file's last frame stays: it is what the summary speaks of).
+		if (this.source === 'camera') this.#clearPicture();
 		this.#file?.close();
 		this.#file = null;
 		if (this.status !== 'error') this.status = 'idle';
@@ -286,9 +291,15 @@ export class PoseSession {
 			const own = track.clone();
 			const current = () => token === this.#streamToken;
 			void this.engine
-				.streamTrack(own, (r) => {
-					if (current()) this.#accept(r);
-				})
+				.streamTrack(
+					own,
+					(r, picture) => {
+						if (!current()) return picture?.close();
+						if (picture) this.#showPicture(picture);
+						this.#accept(r);
+					},
+					{ pictures: true }
+				)
 				.then(
 					(summary) => {
 						// A graph that errors mid-stream (e.g. MediaPipe's timestamp checks after a restart) is
@@ -329,8 +340,14 @@ export class PoseSession {
 	}
 
 	#clearPicture(): void {
-		this.picture?.close();
-		this.picture = null;
+		this.#showPicture(null);
+	}
+
+	/** The previous picture is closed as the next replaces it: a camera's frames come from a small pool. */
+	#showPicture(picture: ImageBitmap | VideoFrame | null): void {
+		const previous = this.picture;
+		this.picture = picture;
+		if (previous !== picture) previous?.close();
 	}
 
 	#setFailure(f: EngineFailure): void {
