@@ -863,14 +863,15 @@ function render(saved: Saved): string {
 		const others = va.clips.slice(1).map((clip) => {
 			const r = va.runs.filter((x) => x.clip === clip);
 			const speed = median(r.map((x) => x.speed));
-			return `${clip}: ${round(speed, 2)}× (${ms(median(r.map((x) => x.perFrameMs.total)))} ms a frame, seek ${ms(median(r.map((x) => x.perFrameMs.seek)))} ms, inference ${ms(median(r.map((x) => x.perFrameMs.inference)))} ms)`;
+			return `${clip} (${r[0]?.reader ?? '?'}): ${round(speed, 2)}× (${ms(median(r.map((x) => x.perFrameMs.total)))} ms a frame, decode ${ms(median(r.map((x) => x.perFrameMs.decode)))} ms, inference ${ms(median(r.map((x) => x.perFrameMs.inference)))} ms)`;
 		});
 		const f = va.perFrameMs;
 		notes.push(
 			`Offline analysis: \`npm run analyze\`'s way (openAnalysisBrowser with the CLI's engine settings, lite, every frame at the video's own rate: ${va.fps} fps, ${va.frames} frames) on ${va.seconds}-s clips of a person while the camera pans and tilts, ${va.rounds} pass${va.rounds === 1 ? '' : 'es'} in one browser, median. ` +
-				`${va.clips[0]}: ${ms(f.total)} ms a frame = seeking and decoding ${ms(f.seek)} ms (${pct(va.share.seek)}) + copying the frame to a bitmap ${ms(f.bitmap)} ms (${pct(va.share.bitmap)}) + inference ${ms(f.inference)} ms (${pct(va.share.inference)}) + transfer to and from the worker ${ms(f.transfer)} ms (${pct(va.share.transfer)}) + the page in between ${ms(f.other)} ms (${pct(va.share.other)}); what limits it: **${va.limit}**. ` +
+				`${va.clips[0]}, read ${va.reader === 'decoded' ? 'by decoding it in order (WebCodecs, mediabunny)' : 'by seeking a <video>'}: ${ms(f.total)} ms a frame ≈ demuxing and decoding ${ms(f.decode)} ms (${pct(va.share.decode)}) + scaling to 960 px (createImageBitmap) ${ms(f.bitmap)} ms (${pct(va.share.bitmap)}) + inference ${ms(f.inference)} ms (${pct(va.share.inference)}) + transfer to and from the worker ${ms(f.transfer)} ms (${pct(va.share.transfer)}) (medians; shares of the frames' summed time); what limits it: **${va.limit}**. ` +
+				`${va.appRate?.length ? `At the app's 15 samples/s (every other frame still decoded): ${round(median(va.appRate.map((r) => r.speed)), 2)}×, ${ms(median(va.appRate.map((r) => r.perFrameMs.total)))} ms a sample, decode ${ms(median(va.appRate.map((r) => r.perFrameMs.decode)))} ms, inference ${ms(median(va.appRate.map((r) => r.perFrameMs.inference)))} ms. ` : ''}` +
 				`${others.length ? `Other clips: ${others.join('; ')}. ` : ''}Opening the browser and the model (analyze's start, paid once per run) took ${round(va.browserOpenMs, 0)} ms; opening a clip (loading it, a fresh tracking graph) ${round(median(va.runs.map((r) => r.openMs)), 0)} ms (median). ` +
-				'Times per link are taken where the browser does them (the <video> `currentTime` setter to its `seeked` event, `createImageBitmap`, each comlink call to the worker from postMessage to its answer), inference by the worker itself.'
+				'Times per link are taken where the browser does them (`createImageBitmap`; each comlink call to the worker from postMessage to its answer, and decoding as the time from one answer to the next frame\'s postMessage less the bitmaps made meanwhile), inference by the worker itself.'
 		);
 	}
 	if (sk) {
