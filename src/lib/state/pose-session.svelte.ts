@@ -22,6 +22,30 @@ export function assetBase(): string {
 	return new URL(asset('/mediapipe/'), location.href).href;
 }
 
+/** A camera frame's pixels in a frame of the page's own memory; the original is closed (null if it cannot be read). */
+async function ownCopy(frame: VideoFrame): Promise<VideoFrame | null> {
+	try {
+		if (!frame.format) return null;
+		const data = new Uint8Array(frame.allocationSize());
+		const layout = await frame.copyTo(data);
+		return new VideoFrame(data, {
+			format: frame.format,
+			// copyTo copies the visible part only: that is the whole of the copy.
+			codedWidth: frame.visibleRect?.width ?? frame.codedWidth,
+			codedHeight: frame.visibleRect?.height ?? frame.codedHeight,
+			layout,
+			timestamp: frame.timestamp,
+			displayWidth: frame.displayWidth,
+			displayHeight: frame.displayHeight,
+			colorSpace: frame.colorSpace
+		});
+	} catch {
+		return null;
+	} finally {
+		frame.close();
+	}
+}
+
 export class PoseSession {
 	status = $state<SessionStatus>('idle');
 	source = $state<SourceKind | null>(null);
@@ -295,8 +319,14 @@ export class PoseSession {
 					own,
 					(r, picture) => {
 						if (!current()) return picture?.close();
-						if (picture) this.#showPicture(picture);
-						this.#accept(r);
+						if (!picture) return this.#accept(r);
+						// The camera's frame goes back to its small pool at once: kept for the screen, it starved the
+						// camera (the worker then waited for frames a fifth of the time). The copy is the page's own.
+						void ownCopy(picture).then((copy) => {
+							if (!current()) return copy?.close();
+							if (copy) this.#showPicture(copy);
+							this.#accept(r);
+						});
 					},
 					{ pictures: true }
 				)
