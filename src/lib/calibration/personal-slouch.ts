@@ -19,8 +19,8 @@ const SHOULDER_Y = UPPER_BODY_POSE_FEATURES.indexOf('shoulderY');
 const LOG_WIDTH = UPPER_BODY_POSE_FEATURES.indexOf('logShoulderWidth');
 /**
  * Framing (shoulder width and height in the picture) sits out: a laptop moved or a photo taken from a
- * little higher moves it as much as a slouch does (measured on the desk photo folds: within one person's
- * upright photos the shoulders' height varied by 0.35 of the frame); the calibration's own distance
+ * little higher moves it as much as a slouch does (on the desk photo folds the shoulders' height in the frame
+ * moved by up to 0.2 of it between runs of one person's upright photos); the calibration's own distance
  * (calibrate.ts) still weighs it with its priors.
  */
 const FRAMING = new Set([SHOULDER_Y, LOG_WIDTH]);
