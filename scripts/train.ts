@@ -3,7 +3,7 @@
  * people only (src/lib/synth/desk.ts), and src/lib/calibration/personal-model.json, the personal slouch
  * model, from generated desk sessions (src/lib/synth/desk-session.ts; it reads the committed network's
  * score, so after changing the network run it twice): no recording of a real person trains a weight that ships.
- * The personal model is fitted in float64 by Newton's method from a fixed start: bit for bit on any machine.
+ * The personal model is fitted in float64 by Newton's method from a fixed start: bit for bit on the same Node version.
  * Seeded throughout (people, initial weights, full-batch Adam in a fixed order on the tfjs cpu backend), so
  * a rebuild on the same versions gives the same file bit for bit; on another CPU or tfjs version the
  * weights may differ in the last digits (float32 sums), which moves no verdict (see README).
