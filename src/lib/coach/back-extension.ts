@@ -16,7 +16,9 @@ import { legAngleDeg } from '../features/leg-angle';
 import { hipHeight } from '../features/hip-height';
 import { kneeAngleDeg } from '../features/knee-angle';
 import { handsLowerBackDist, LOWER_BACK_BEHIND, LOWER_BACK_UP } from '../features/hands-lower-back';
-import { createRepMachine, type RepRecord } from './rep-machine';
+import { createRepMachine, type RepReading, type RepRecord } from './rep-machine';
+import { createSignalContinuity } from './signal-continuity';
+import { isCut, skeletonJump } from './skeleton-jump';
 import { createEma, createRate, createRunningMedian } from './smoothing';
 import { createStandingView, type StandingView } from './standing-view';
 import { createFormAccumulator, fall, rise, type ComponentSpec } from './form';
@@ -42,7 +44,10 @@ export interface BackExtensionOptions {
 	topBandDeg: number;
 	topSpeedDegS: number;
 	graceMs: number;
+	/** Seen out of the standing position this long ends an open rep. */
 	resumeMs: number;
+	/** Out of sight this long ends an open rep where it was last seen (a cut or a close-up is a pause). */
+	pauseMaxMs: number;
 	minAboveMs: number;
 	faultMinMs: number;
 	progressionTolDeg: number;
@@ -61,6 +66,7 @@ export const BACK_EXTENSION_DEFAULTS: BackExtensionOptions = {
 	topSpeedDegS: 8,
 	graceMs: 800,
 	resumeMs: 3000,
+	pauseMaxMs: 30000,
 	minAboveMs: 800,
 	faultMinMs: 500,
 	progressionTolDeg: 2,
@@ -176,9 +182,13 @@ export function createBackExtensionTracker(options: Partial<BackExtensionOptions
 		topBandDeg: o.topBandDeg,
 		topSpeedDegS: o.topSpeedDegS,
 		graceMs: o.graceMs,
-		resumeMs: o.resumeMs,
+		outMs: o.resumeMs,
+		pauseMaxMs: o.pauseMaxMs,
 		minAboveMs: o.minAboveMs
 	});
+	const continuity = createSignalContinuity();
+	/** The last body seen well enough to measure (for cuts). */
+	let lastBody: Body | null = null;
 	const ema = createEma(o.smoothMs);
 	const rate = createRate(o.speedMs);
 	const view = createStandingView();
@@ -237,25 +247,43 @@ export function createBackExtensionTracker(options: Partial<BackExtensionOptions
 			const t = input.t;
 			const body = input.person ? prepareBody(input.person, input.aspect) : null;
 			const seen = body !== null && coverage(body);
+			// A cut (another camera, another skeleton taken for the person): what was learnt of the view goes.
+			const cut = seen && lastBody !== null && isCut(skeletonJump(lastBody, body!));
+			if (seen) lastBody = body;
+			if (cut) {
+				view.reset();
+				ema.reset();
+				rate.reset();
+			}
 			const standing = seen && isStanding(body!);
 			const events: CoachEvent[] = [];
 			const cues: CueCandidate[] = [];
 			let components: FormComponent[] = [];
 			let angle: number | null = null;
+			let lean: number | null = null;
 			if (seen) lastSeen = t;
 			if (standing) {
 				view.update(body!);
 				const tr = trunkAxis(body!);
 				const s = tr ? view.sagittal(body!, tr) : null;
-				if (s) angle = ema.update(t, Math.atan2(-s.fwd, s.up) * RAD);
+				if (s) lean = Math.atan2(-s.fwd, s.up) * RAD;
 			}
+			// Jumps of the lean are misdetections (dropped) or another view (a new segment).
+			const c = continuity.update(t, lean, cut);
+			if (c.newSegment && !cut) {
+				ema.reset();
+				rate.reset();
+			}
+			if (c.angle !== null) angle = ema.update(t, c.angle);
 			const speed = angle === null ? 0 : rate.update(t, angle);
 			if (angle !== null && machine.phase === 'rest') {
 				restLean.push(angle);
 				const rest = Math.max(-10, Math.min(10, restLean.value() ?? 0));
-				machine.setThresholds(rest + o.enterAboveRestDeg, rest + o.exitAboveRestDeg);
+				machine.setThresholds(rest + o.enterAboveRestDeg, rest + o.exitAboveRestDeg, rest);
 			}
-			const step = machine.update(t, angle, speed);
+			const reading: RepReading =
+				angle !== null ? { kind: 'angle', angle, speed, newSegment: c.newSegment } : seen && !standing ? { kind: 'out' } : { kind: 'unseen' };
+			const step = machine.update(t, reading);
 			if (step.started) {
 				form.reset();
 				maxRiseSpeed = 0;
@@ -311,6 +339,8 @@ export function createBackExtensionTracker(options: Partial<BackExtensionOptions
 		},
 		reset() {
 			machine.reset();
+			continuity.reset();
+			lastBody = null;
 			ema.reset();
 			rate.reset();
 			view.reset();

@@ -74,7 +74,8 @@ describe('cobra tracker', () => {
 		expect(reps(run).map((e) => e.progression)).toEqual([null, 'lower', 'higher']);
 		const second = reps(run)[1];
 		expect(second.deltaDeg!).toBeLessThan(-3);
-		expect(run.cues.some((c) => c.id === 'cobra.lower' && c.kind === 'progression' && c.t === second.t)).toBe(true);
+		// Said once the lowering is confirmed (a brief dip is not the end of a rep).
+		expect(run.cues.some((c) => c.id === 'cobra.lower' && c.kind === 'progression' && c.t >= second.t && c.t <= second.t + 500)).toBe(true);
 		expect(run.cues.some((c) => c.id === 'cobra.higher' && c.kind === 'praise')).toBe(true);
 	});
 
