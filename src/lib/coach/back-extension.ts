@@ -91,14 +91,14 @@ const FRAME_COMPONENTS: readonly ComponentSpec[] = [
 const REP_WEIGHTS = { slow: 0.2, hold: 0.2 } as const;
 
 /** Standing: legs under the hips (not sitting, kneeling or lying). */
-function isStanding(body: Body): boolean {
+export function isStanding(body: Body): boolean {
 	const legs = legAngleDeg(body);
 	const hips = hipHeight(body);
 	if (legs === null || hips === null) return false;
 	return legs <= 35 && hips >= 1.1;
 }
 
-function coverage(body: Body): boolean {
+export function coverage(body: Body): boolean {
 	const sh = at(body, LM.leftShoulder) || at(body, LM.rightShoulder);
 	const hip = at(body, LM.leftHip) || at(body, LM.rightHip);
 	const leg = at(body, LM.leftKnee) || at(body, LM.rightKnee);
