@@ -18,7 +18,7 @@ import { kneeAngleDeg } from '../features/knee-angle';
 import { handsLowerBackDist, LOWER_BACK_BEHIND, LOWER_BACK_UP } from '../features/hands-lower-back';
 import { createRepMachine, type RepReading, type RepRecord } from './rep-machine';
 import { createSignalContinuity } from './signal-continuity';
-import { isCut, skeletonJump } from './skeleton-jump';
+import { createViewChangeDetector } from './view-change';
 import { createEma, createRate, createRunningMedian } from './smoothing';
 import { createStandingView, type StandingView } from './standing-view';
 import { createFormAccumulator, fall, rise, type ComponentSpec } from './form';
@@ -89,6 +89,8 @@ const FRAME_COMPONENTS: readonly ComponentSpec[] = [
 	{ id: 'hands_on_back', fault: 'hands_not_on_back', weight: 0.3 }
 ];
 const REP_WEIGHTS = { slow: 0.2, hold: 0.2 } as const;
+/** After a cut, this long is not measured (a crossfade, the engine settling on the new shot), ms. */
+const SETTLE_MS = 500;
 
 /** Standing: legs under the hips (not sitting, kneeling or lying). */
 export function isStanding(body: Body): boolean {
@@ -187,8 +189,10 @@ export function createBackExtensionTracker(options: Partial<BackExtensionOptions
 		minAboveMs: o.minAboveMs
 	});
 	const continuity = createSignalContinuity();
-	/** The last body seen well enough to measure (for cuts). */
-	let lastBody: Body | null = null;
+	const viewChange = createViewChangeDetector();
+	/** After a cut: frames before this time are not used, and the next measured frame starts a segment. */
+	let settleUntil = -Infinity;
+	let cutPending = false;
 	const ema = createEma(o.smoothMs);
 	const rate = createRate(o.speedMs);
 	const view = createStandingView();
@@ -247,15 +251,17 @@ export function createBackExtensionTracker(options: Partial<BackExtensionOptions
 			const t = input.t;
 			const body = input.person ? prepareBody(input.person, input.aspect) : null;
 			const seen = body !== null && coverage(body);
-			// A cut (another camera, another skeleton taken for the person): what was learnt of the view goes.
-			const cut = seen && lastBody !== null && isCut(skeletonJump(lastBody, body!));
-			if (seen) lastBody = body;
-			if (cut) {
+			// A cut (another camera, another skeleton taken for the person): what was learnt of the view goes,
+			// and the first frames after it (a crossfade, the engine settling on the new shot) are not used.
+			if (seen && viewChange.update(t, body!)) {
 				view.reset();
 				ema.reset();
 				rate.reset();
+				settleUntil = t + SETTLE_MS;
+				cutPending = true;
 			}
-			const standing = seen && isStanding(body!);
+			const settled = seen && t >= settleUntil;
+			const standing = settled && isStanding(body!);
 			const events: CoachEvent[] = [];
 			const cues: CueCandidate[] = [];
 			let components: FormComponent[] = [];
@@ -269,8 +275,9 @@ export function createBackExtensionTracker(options: Partial<BackExtensionOptions
 				if (s) lean = Math.atan2(-s.fwd, s.up) * RAD;
 			}
 			// Jumps of the lean are misdetections (dropped) or another view (a new segment).
-			const c = continuity.update(t, lean, cut);
-			if (c.newSegment && !cut) {
+			const c = continuity.update(t, lean, cutPending && lean !== null);
+			if (c.newSegment) {
+				cutPending = false;
 				ema.reset();
 				rate.reset();
 			}
@@ -282,7 +289,7 @@ export function createBackExtensionTracker(options: Partial<BackExtensionOptions
 				machine.setThresholds(rest + o.enterAboveRestDeg, rest + o.exitAboveRestDeg, rest);
 			}
 			const reading: RepReading =
-				angle !== null ? { kind: 'angle', angle, speed, newSegment: c.newSegment } : seen && !standing ? { kind: 'out' } : { kind: 'unseen' };
+				angle !== null ? { kind: 'angle', angle, speed, newSegment: c.newSegment } : settled && !standing ? { kind: 'out' } : { kind: 'unseen' };
 			const step = machine.update(t, reading);
 			if (step.started) {
 				form.reset();
@@ -340,7 +347,9 @@ export function createBackExtensionTracker(options: Partial<BackExtensionOptions
 		reset() {
 			machine.reset();
 			continuity.reset();
-			lastBody = null;
+			viewChange.reset();
+			settleUntil = -Infinity;
+			cutPending = false;
 			ema.reset();
 			rate.reset();
 			view.reset();

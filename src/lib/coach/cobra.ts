@@ -19,7 +19,7 @@ import { createProneView } from './prone-view';
 import { isLyingFaceDown, proneCoverage } from './lying';
 import { createLapseFilter } from './lapse-filter';
 import { createSignalContinuity } from './signal-continuity';
-import { isCut, skeletonJump } from './skeleton-jump';
+import { createViewChangeDetector } from './view-change';
 import { cobraComponents, cobraMeasures, COBRA_COMPONENTS } from './cobra-form';
 import { createFormAccumulator } from './form';
 import { compareReps } from './progression';
@@ -44,6 +44,8 @@ export interface CobraOptions {
 	outMs: number;
 	/** Out of sight this long ends an open rep where it was last seen (a cut or a close-up is a pause). */
 	pauseMaxMs: number;
+	/** After a cut, this long is not measured (a crossfade, the engine settling on the new shot). */
+	settleMs: number;
 	/** A rep lasts at least this long above the enter threshold. */
 	minAboveMs: number;
 	/** A form component must stay low this long to flag its fault. */
@@ -67,6 +69,7 @@ export const COBRA_DEFAULTS: CobraOptions = {
 	lyingLapseMs: 1000,
 	outMs: 1500,
 	pauseMaxMs: 30000,
+	settleMs: 500,
 	minAboveMs: 800,
 	faultMinMs: 500,
 	progressionTolDeg: 3,
@@ -99,9 +102,12 @@ export function createCobraTracker(options: Partial<CobraOptions> = {}): Exercis
 	const lyingFilter = createLapseFilter(o.lyingLapseMs);
 	const continuity = createSignalContinuity();
 	let reps: RepEvent[] = [];
-	/** The last body seen well enough to measure (for cuts), and whether it has been seen lying since the last cut. */
-	let lastBody: Body | null = null;
+	const viewChange = createViewChangeDetector();
+	/** Whether the person has been seen lying since the last cut. */
 	let lyingSinceCut = false;
+	/** After a cut: frames before this time are not used, and the next measured frame starts a segment. */
+	let settleUntil = -Infinity;
+	let cutPending = false;
 	let lastSeen: number | null = null;
 	let lastPhase: Phase = 'absent';
 	let warned = false;
@@ -142,20 +148,23 @@ export function createCobraTracker(options: Partial<CobraOptions> = {}): Exercis
 			const t = input.t;
 			const body: Body | null = input.person ? prepareBody(input.person, input.aspect) : null;
 			const seen = body !== null && proneCoverage(body);
-			// A cut (another camera, another skeleton taken for the person): what was learnt of the view goes.
-			const cut = seen && lastBody !== null && isCut(skeletonJump(lastBody, body!));
-			if (seen) lastBody = body;
-			if (cut) {
+			// A cut (another camera, another skeleton taken for the person): what was learnt of the view goes,
+			// and the first frames after it (a crossfade, the engine settling on the new shot) are not used.
+			if (seen && viewChange.update(t, body!)) {
 				view.reset();
 				ema.reset();
 				rate.reset();
 				lyingFilter.reset();
 				lyingSinceCut = false;
+				settleUntil = t + o.settleMs;
+				cutPending = true;
 			}
-			const lyingNow = seen && isLyingFaceDown(body!, view.current(body!));
+			const settled = seen && t >= settleUntil;
+			const cut = settled && cutPending;
+			const lyingNow = settled && isLyingFaceDown(body!, view.current(body!));
 			if (lyingNow) lyingSinceCut = true;
 			// Brief lapses of the lying check do not take the person out of position.
-			const lying = seen && lyingFilter.update(t, lyingNow);
+			const lying = settled && lyingFilter.update(t, lyingNow);
 			const events: CoachEvent[] = [];
 			const cues: CueCandidate[] = [];
 			let components: FormComponent[] = [];
@@ -167,7 +176,8 @@ export function createCobraTracker(options: Partial<CobraOptions> = {}): Exercis
 				measures = cobraMeasures(body!, view.current(body!));
 			}
 			// Jumps of the lift are misdetections (dropped) or another view (a new segment).
-			const c = continuity.update(t, measures?.liftDeg ?? null, cut);
+			const c = continuity.update(t, measures?.liftDeg ?? null, cut && measures?.liftDeg != null);
+			if (c.newSegment) cutPending = false;
 			if (c.newSegment && !cut) {
 				ema.reset();
 				rate.reset();
@@ -243,7 +253,9 @@ export function createCobraTracker(options: Partial<CobraOptions> = {}): Exercis
 			form.reset();
 			lyingFilter.reset();
 			continuity.reset();
-			lastBody = null;
+			viewChange.reset();
+			settleUntil = -Infinity;
+			cutPending = false;
 			lyingSinceCut = false;
 			reps = [];
 			lastSeen = null;

@@ -23,7 +23,7 @@ import { trunkFlexionDeg } from '../features/trunk-flexion';
 import { hipTwist } from '../features/hip-twist';
 import { RAD } from '../features/geometry';
 import { createHoldTimer, type HoldReading } from './hold-timer';
-import { isCut, skeletonJump } from './skeleton-jump';
+import { createViewChangeDetector } from './view-change';
 import { LM } from '../pose/landmarks';
 import { at } from '../features/geometry';
 import { createEma, createRunningMedian } from './smoothing';
@@ -62,6 +62,8 @@ const MIN_FRONTAL = 0.5;
  * trunk lengths (a foot is ~0.5 trunk lengths; hanging, it points down a little).
  */
 const FOOT_ACROSS = 0.47;
+/** After a cut, this long is not measured (a crossfade, the engine settling on the new shot), ms. */
+const SETTLE_MS = 500;
 
 export const HANG_DEFAULTS: HangOptions = {
 	graceMs: 1000,
@@ -118,7 +120,9 @@ export function createHangTracker(options: Partial<HangOptions> = {}): ExerciseT
 	const timer = createHoldTimer({ graceMs: o.graceMs, pauseMaxMs: o.pauseMaxMs });
 	/** The height of the bar: where the hands are while hanging (the seen wrists' mean height). */
 	const gripY = createRunningMedian(60);
-	let lastBody: Body | null = null;
+	const viewChange = createViewChangeDetector();
+	/** After a cut, frames before this time are not used. */
+	let settleUntil = -Infinity;
 	const ratioBase = createRunningMedian(60);
 	const feetBase = createRunningMedian(60);
 	const yawS = createEma(o.twistSmoothMs);
@@ -217,20 +221,19 @@ export function createHangTracker(options: Partial<HangOptions> = {}): ExerciseT
 		update(input: CoachInput): TrackerState {
 			const t = input.t;
 			const body = input.person ? prepareBody(input.person, input.aspect) : null;
-			const raw = body ? hangScore(body) : null;
+			let raw = body ? hangScore(body) : null;
 			const events: CoachEvent[] = [];
 			const cues: CueCandidate[] = [];
-			// A cut (another camera, another skeleton): the grip and the twist baselines are another view's.
-			if (body && raw !== null) {
-				if (lastBody && isCut(skeletonJump(lastBody, body))) {
-					gripY.reset();
-					ratioBase.reset();
-					feetBase.reset();
-					score.reset();
-					inHang = false;
-				}
-				lastBody = body;
+			// A cut (another camera, another skeleton): the grip and the twist baselines are another view's,
+			// and the first frames after it (a crossfade, the engine settling on the new shot) are not used.
+			if (body && raw !== null && viewChange.update(t, body)) {
+				gripY.reset();
+				ratioBase.reset();
+				feetBase.reset();
+				score.reset();
+				settleUntil = t + SETTLE_MS;
 			}
+			if (t < settleUntil) raw = null;
 			if (raw !== null) {
 				lastSeen = t;
 				const s = score.update(t, raw);
@@ -304,7 +307,8 @@ export function createHangTracker(options: Partial<HangOptions> = {}): ExerciseT
 			ratioS.reset();
 			feetS.reset();
 			gripY.reset();
-			lastBody = null;
+			viewChange.reset();
+			settleUntil = -Infinity;
 			inHang = false;
 			holds = [];
 			rotations = { left: 0, right: 0, unknown: 0 };

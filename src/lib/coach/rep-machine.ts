@@ -17,9 +17,10 @@
  *   the time is not counted as held, except gaps up to `graceMs` inside the top (users: "a hold timer
  *   that resets on one missed frame is a top complaint"). Unseen for `pauseMaxMs` ends the rep where it
  *   was last seen. Seen out of the start position (got up) for `outMs` ends it too.
- * - The top is where the person slows down near the segment's highest angle (within `topBandDeg` of
- *   it, or the upper `topShare` of the lift when wider, moving slower than `topSpeedDegS`); the hold
- *   is the time that near it.
+ * - The top is where the person slows down near the segment's highest level (the largest median of
+ *   the readings over 400 ms: a transient is not a top), within `topBandDeg` of it, or the upper
+ *   `topShare` of the lift when wider, moving slower than `topSpeedDegS`; the hold is the time that
+ *   near it.
  * - A rep must be measured above the exit for `minAboveMs` (and in a few frames), and either its rise
  *   or its lowering must be seen, or it must be going on when the set starts (a recording that begins
  *   mid-rep): a stretch of footage bounded by cuts on both sides proves nothing (a close-up whose
@@ -128,8 +129,26 @@ interface Sample {
 interface Segment {
 	id: number;
 	samples: Sample[];
+	/** Highest angle measured. */
 	peak: number;
 	peakT: number;
+	/**
+	 * Highest level held: the largest median over `LEVEL_WINDOW_MS` of readings. The top, the hold and the
+	 * return are judged against it, so a transient (a crossfade's skeleton half-way between two shots
+	 * read 78 degrees for 0.3 s in a 50-degree hold) does not move the top.
+	 */
+	level: number;
+}
+
+/** The window the held level is the median of (ms). */
+const LEVEL_WINDOW_MS = 400;
+
+function windowMedian(samples: readonly Sample[], t: number): number {
+	const w: number[] = [];
+	for (let i = samples.length - 1; i >= 0 && t - samples[i].t <= LEVEL_WINDOW_MS; i--) w.push(samples[i].a);
+	w.sort((a, b) => a - b);
+	const m = w.length >> 1;
+	return w.length % 2 ? w[m] : (w[m - 1] + w[m]) / 2;
 }
 
 interface OpenRep {
@@ -161,18 +180,18 @@ export function createRepMachine(opts: Omit<RepMachineOptions, keyof RepMachineD
 		const segs = rep!.segments;
 		let s = segs[segs.length - 1];
 		if (!s || s.id !== seg) {
-			s = { id: seg, samples: [], peak: -Infinity, peakT: 0 };
+			s = { id: seg, samples: [], peak: -Infinity, peakT: 0, level: -Infinity };
 			segs.push(s);
 		}
 		return s;
 	};
 
-	/** How far below a segment's peak is still the top. */
-	const band = (s: Segment) => Math.max(o.topBandDeg, o.topShare * (s.peak - rest));
+	/** How far below a segment's held level is still the top. */
+	const band = (s: Segment) => Math.max(o.topBandDeg, o.topShare * (s.level - rest));
 
 	/** Milliseconds at the top of a segment; gaps up to `graceMs` between such frames count. */
 	const holdOf = (s: Segment): number => {
-		const floor = s.peak - band(s);
+		const floor = s.level - band(s);
 		let ms = 0;
 		for (let i = 1; i < s.samples.length; i++) {
 			const a = s.samples[i - 1];
@@ -186,12 +205,12 @@ export function createRepMachine(opts: Omit<RepMachineOptions, keyof RepMachineD
 	/** The level held (upper quartile of the frames near the top) when held, else the highest angle. */
 	const peakOf = (s: Segment, holdMs: number): number => {
 		if (holdMs < HELD_PEAK_MS) return s.peak;
-		const near = s.samples.filter((x) => x.a >= s.peak - band(s)).map((x) => x.a);
+		const near = s.samples.filter((x) => x.a >= s.level - band(s)).map((x) => x.a);
 		near.sort((a, b) => a - b);
 		return near[Math.floor(0.75 * (near.length - 1))];
 	};
 
-	const exitLevel = (s: Segment) => Math.max(exit, rest + o.returnShare * (s.peak - rest));
+	const exitLevel = (s: Segment) => Math.max(exit, rest + o.returnShare * (s.level - rest));
 
 	const close = (endT: number, endedBy: RepEnd): RepRecord | null => {
 		const r = rep!;
@@ -257,6 +276,7 @@ export function createRepMachine(opts: Omit<RepMachineOptions, keyof RepMachineD
 				s.samples.push({ t, a });
 				s.peak = a;
 				s.peakT = t;
+				s.level = a;
 				prev = { t, a, seg };
 				return step(null, true);
 			}
@@ -274,8 +294,9 @@ export function createRepMachine(opts: Omit<RepMachineOptions, keyof RepMachineD
 			s.peak = a;
 			s.peakT = t;
 		}
+		s.level = Math.max(s.level, windowMedian(s.samples, t));
 		let reachedTop = false;
-		const nearTop = a >= s.peak - band(s);
+		const nearTop = a >= s.level - band(s);
 		const slow = Math.abs(speed) < o.topSpeedDegS;
 		if (fresh) phase = nearTop && slow ? 'top' : phase;
 		else if (phase === 'rising') {

@@ -4,11 +4,11 @@
  * not of movement. Pure.
  *
  * One point per body part (nose, shoulders, elbows, wrists, hips, knees, ankles), so that the face's
- * eleven landmarks do not outvote the body, and the median of their displacements: a stretch moves
- * part of the body (the chest rises off the floor while the legs and hands stay; a pull-up lifts the
- * body while the hands stay on the bar), a cut moves all of it. Frame to frame at 30 fps a person
- * moves a few hundredths of a trunk length; a cut moves the skeleton by half a trunk length or more
- * and often changes its size.
+ * eleven landmarks do not outvote the body, and how far the steadiest quarter of them moved: a stretch
+ * moves part of the body (the chest rises off the floor while the legs and hands stay; a pull-up lifts
+ * the body while the hands stay on the bar), however long the person was out of sight in between; a
+ * cut moves all of it, or changes its size. The median of all the parts moves too with a pull-up seen
+ * before and after a second's dropout, or with the engine swapping the near and far limbs.
  */
 import type { Body } from '../features/types';
 import { LM } from '../pose/landmarks';
@@ -31,8 +31,6 @@ export const JUMP_POINTS: readonly number[] = [
 ];
 
 export interface SkeletonJump {
-	/** Median displacement of the body parts seen in both, trunk lengths (null when fewer than `MIN_SHARED` are). */
-	moved: number | null;
 	/**
 	 * Displacement of the steadiest quarter of the body parts (the 25th percentile), trunk lengths: ~0 for
 	 * a person stretching in place (the hands stay on the bar or the mat, the legs on the floor), the whole
@@ -57,21 +55,19 @@ export function skeletonJump(before: Body, now: Body): SkeletonJump {
 		if (a && b) d.push(Math.hypot(a.x - b.x, a.y - b.y, a.z - b.z));
 	}
 	const scaleRatio = before.scale && now.scale ? now.scale / before.scale : null;
-	if (d.length < MIN_SHARED || !scale) return { moved: null, steady: null, shared: d.length, scaleRatio };
+	if (d.length < MIN_SHARED || !scale) return { steady: null, shared: d.length, scaleRatio };
 	d.sort((x, y) => x - y);
-	const m = d.length >> 1;
-	const median = d.length % 2 ? d[m] : (d[m - 1] + d[m]) / 2;
-	return { moved: median / scale, steady: d[Math.floor((d.length - 1) / 4)] / scale, shared: d.length, scaleRatio };
+	return { steady: d[Math.floor((d.length - 1) / 4)] / scale, shared: d.length, scaleRatio };
 }
 
 export interface CutOptions {
-	/** The body parts moved more than this many trunk lengths (median) ... */
-	movedTrunks: number;
+	/** The steadiest quarter of the body parts moved more than this many trunk lengths ... */
+	steadyTrunks: number;
 	/** ... or the body's size changed by more than this factor. */
 	scaleFactor: number;
 }
 
-export const CUT_DEFAULTS: CutOptions = { movedTrunks: 0.45, scaleFactor: 1.45 };
+export const CUT_DEFAULTS: CutOptions = { steadyTrunks: 0.35, scaleFactor: 1.45 };
 
 /**
  * Whether the change between two observations is an edit (or another person), not movement. Bodies
@@ -80,5 +76,5 @@ export const CUT_DEFAULTS: CutOptions = { movedTrunks: 0.45, scaleFactor: 1.45 }
  */
 export function isCut(j: SkeletonJump, o: CutOptions = CUT_DEFAULTS): boolean {
 	if (j.scaleRatio !== null && Math.abs(Math.log(j.scaleRatio)) > Math.log(o.scaleFactor)) return true;
-	return j.moved !== null && j.moved > o.movedTrunks;
+	return j.steady !== null && j.steady > o.steadyTrunks;
 }
