@@ -14,6 +14,7 @@ import type { PoseFrame } from '../../src/lib/pose/types';
 import { createTracker, inPositionFor } from '../../src/lib/coach/trackers';
 import { summarizeSet } from '../../src/lib/coach/summary';
 import { createPersonFollower } from '../../src/lib/coach/follow-person';
+import { ANCHORS } from '../../src/lib/coach/anchors';
 import type { CoachEvent, ExerciseName, ExerciseTracker } from '../../src/lib/coach/types';
 
 export interface FrameAnnotator {
@@ -78,7 +79,7 @@ export function createFrameAnnotator(opts: AnnotatorOptions): FrameAnnotator {
 	const stills: PosturePipeline = createPosturePipeline({ calibration, stills: true });
 	const exercise = opts.exercise ?? null;
 	const tracker: ExerciseTracker | null = exercise ? createTracker(exercise) : null;
-	const follower = createPersonFollower(exercise ? { inPosition: inPositionFor(exercise) } : {});
+	const follower = createPersonFollower(exercise ? { inPosition: inPositionFor(exercise), anchors: ANCHORS[exercise] } : {});
 	const coachEvents: CoachEvent[] = [];
 	const postures: Record<string, number> = {};
 	let lastT = -Infinity;

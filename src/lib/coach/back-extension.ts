@@ -19,6 +19,7 @@ import { handsLowerBackDist, LOWER_BACK_BEHIND, LOWER_BACK_UP } from '../feature
 import { createRepMachine, type RepReading, type RepRecord } from './rep-machine';
 import { createSignalContinuity } from './signal-continuity';
 import { createViewChangeDetector } from './view-change';
+import { ANCHORS } from './anchors';
 import { createEma, createRate, createRunningMedian } from './smoothing';
 import { createStandingView, type StandingView } from './standing-view';
 import { createFormAccumulator, fall, rise, type ComponentSpec } from './form';
@@ -189,7 +190,7 @@ export function createBackExtensionTracker(options: Partial<BackExtensionOptions
 		minAboveMs: o.minAboveMs
 	});
 	const continuity = createSignalContinuity();
-	const viewChange = createViewChangeDetector();
+	const viewChange = createViewChangeDetector({ anchors: ANCHORS.back_extension });
 	/** After a cut: frames before this time are not used, and the next measured frame starts a segment. */
 	let settleUntil = -Infinity;
 	let cutPending = false;

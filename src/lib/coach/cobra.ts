@@ -20,6 +20,7 @@ import { isLyingFaceDown, proneCoverage } from './lying';
 import { createLapseFilter } from './lapse-filter';
 import { createSignalContinuity } from './signal-continuity';
 import { createViewChangeDetector } from './view-change';
+import { ANCHORS } from './anchors';
 import { cobraComponents, cobraMeasures, COBRA_COMPONENTS } from './cobra-form';
 import { createFormAccumulator } from './form';
 import { compareReps } from './progression';
@@ -102,7 +103,7 @@ export function createCobraTracker(options: Partial<CobraOptions> = {}): Exercis
 	const lyingFilter = createLapseFilter(o.lyingLapseMs);
 	const continuity = createSignalContinuity();
 	let reps: RepEvent[] = [];
-	const viewChange = createViewChangeDetector();
+	const viewChange = createViewChangeDetector({ anchors: ANCHORS.cobra });
 	/** Whether the person has been seen lying since the last cut. */
 	let lyingSinceCut = false;
 	/** After a cut: frames before this time are not used, and the next measured frame starts a segment. */
@@ -154,7 +155,6 @@ export function createCobraTracker(options: Partial<CobraOptions> = {}): Exercis
 				view.reset();
 				ema.reset();
 				rate.reset();
-				lyingFilter.reset();
 				lyingSinceCut = false;
 				settleUntil = t + o.settleMs;
 				cutPending = true;

@@ -21,8 +21,8 @@ function take(seed: number, spec: CobraRep[], view: 'side' | '45' = 'side', fps 
 	return { ...t, r };
 }
 
-/** The same take from a second camera `view` (another side-on or 3/4 camera), switched to at `cutT`. */
-function withCut(t: ReturnType<typeof take>, cutT: number, view: 'side' | '45', r: Rng, fadeMs = 0): PoseFrame[] {
+/** The same take from a second camera (degrees around the person, or a named view), switched to at `cutT`. */
+function withCut(t: ReturnType<typeof take>, cutT: number, view: 'side' | '45' | number, r: Rng, fadeMs = 0): PoseFrame[] {
 	return cutToView(t.frames, t.body, t.keyframes, t.keyframes[2].pose, cutT, { rng: r, view, fps: 30 }, { fadeMs });
 }
 
@@ -30,16 +30,22 @@ const heldS = (t: ReturnType<typeof take>, i = 0) => (t.reps[i].leaveT - t.reps[
 
 describe('cobra on edited and messy footage', () => {
 	it('a hard cut to another camera in the middle of a hold is a pause: one rep, held as long as seen', () => {
+		// The first camera is side-on (either side); the second 3/4 from the front.
 		for (const [seed, view] of [
-			[1, '45'],
-			[2, 'side'],
-			[3, '45']
+			[1, 45],
+			[2, -40],
+			[3, 55]
 		] as const) {
 			const t = take(seed, [{ peakDeg: 45, holdMs: 8000 }]);
 			const got = reps(withCut(t, t.reps[0].topT + 3500, view, rng(seed + 100)));
 			expect(got.length, `seed ${seed}`).toBe(1);
 			expect(Math.abs(got[0].holdS - heldS(t)), `seed ${seed}: ${got[0].holdS} vs ${heldS(t)}`).toBeLessThan(1.5);
 		}
+		// 3/4 from behind the feet, where the lift cannot be measured: still one rep, held as long as it was seen.
+		const t = take(4, [{ peakDeg: 45, holdMs: 8000 }]);
+		const got = reps(withCut(t, t.reps[0].topT + 3500, 145, rng(104)));
+		expect(got.length).toBe(1);
+		expect(got[0].holdS).toBeGreaterThan(3);
 	});
 
 	it('a crossfade cut mid-hold (half a second of skeletons between the two shots): one rep, the fade not held', () => {

@@ -2,25 +2,27 @@
  * Which of the people in a frame is the one doing the stretch. Pure, driven by frame timestamps.
  *
  * Someone doing a stretch stays where they are (lying on a mat, hanging from a bar), so the person
- * followed is the one whose skeleton is where theirs was: the steadiest quarter of their body parts
- * (skeleton-jump.ts) moved less than a quarter of a trunk length between frames, half of one at most
- * after a while unseen (a cobra moves the chest, not the legs and hands; a pull-up moves the body, not
- * the hands on the bar). A skeleton sliding across the picture (the engine's tracking drifting from one
- * person to the next, measured on the dead-hang video) moves all of its parts and is not followed. The pose engine
- * does not report everyone in every frame: with two men side by side on a bar it often reports only
- * one of them, now one, now the other. So everyone else seen is remembered where they were, and a
- * person found where a remembered neighbour was is that neighbour, not the followed person seen alone.
+ * followed is the one whose skeleton is where theirs was, at the same size: the body parts the exercise
+ * keeps in place (its anchors, see skeleton-jump.ts: the hands on the bar, the legs on the floor) moved
+ * less than a quarter of a trunk length between frames, half of one at most after a while unseen. A
+ * skeleton sliding across the picture (the engine's tracking drifting from one man to the next on the
+ * dead-hang video) moves all of its parts and is not followed, nor is a close-up the engine fills with a
+ * body twice the size. The pose engine does not report everyone in every frame: with two men side by
+ * side on a bar it often reports only one of them, now one, now the other. So everyone seen beside the
+ * followed person is remembered where they were, and a person found where a remembered neighbour was is
+ * that neighbour, not the followed person seen alone.
  *
- * Someone found where nobody was (a stranger) may be the followed person seen from a new camera after
- * a cut, or the followed person having moved while unseen: they are followed once the followed person
- * has been missing `switchAfterMs` and the stranger has stayed in one place meanwhile. Never at once:
- * in a phone video walking around a person lying on the floor, the first stranger seen alone was a
- * bystander in the background.
+ * The person in the exercise's position (`inPosition`) is taken first. Someone found where nobody was (a
+ * stranger) may be the followed person seen from a new camera after a cut, or having moved while
+ * unseen: they are followed when in the exercise's position, once the followed person has been missing
+ * `switchAfterMs` and the stranger has stayed in one place meanwhile (never at once: in a phone video
+ * walking around a man lying on the floor, the first stranger seen alone was a bystander), or while the
+ * followed person has never been in position (the one who got on the mat, not the one standing nearer).
  */
 import type { PoseFrame } from '../pose/types';
 import type { Body } from '../features/types';
 import { prepareBody } from '../features/body';
-import { skeletonJump } from './skeleton-jump';
+import { BODY_PARTS, CUT_DEFAULTS, skeletonJump } from './skeleton-jump';
 import { coachInput, type CoachInput } from './types';
 
 export interface FollowOptions {
@@ -43,6 +45,8 @@ export interface FollowOptions {
 	 * taken first, and a stranger is followed only in it (a bystander walking by is not the person stretching).
 	 */
 	inPosition?: (body: Body) => boolean;
+	/** The body parts the exercise keeps in place (see skeleton-jump.ts); default: the second steadiest part. */
+	anchors?: readonly number[];
 }
 
 export const FOLLOW_DEFAULTS: FollowOptions = {
@@ -74,7 +78,6 @@ interface Seen {
 	t: number;
 }
 
-const BODY_PARTS = [0, 11, 12, 13, 14, 15, 16, 23, 24, 25, 26, 27, 28];
 
 export function createPersonFollower(options: Partial<FollowOptions> = {}): PersonFollower {
 	const o: FollowOptions = { ...FOLLOW_DEFAULTS, ...options };
@@ -86,7 +89,12 @@ export function createPersonFollower(options: Partial<FollowOptions> = {}): Pers
 	const inPosition = (b: Body) => (o.inPosition ? o.inPosition(b) : true);
 	const largest = <T extends { body: Body }>(xs: T[]): T => xs.reduce((a, b) => (b.body.scale! > a.body.scale! ? b : a));
 
-	const distance = (a: Body, b: Body): number => skeletonJump(a, b).steady ?? Infinity;
+	/** How far a skeleton is from one seen before: its anchors' move, and not a different size (a close-up). */
+	const distance = (a: Body, b: Body): number => {
+		const j = skeletonJump(a, b, o.anchors);
+		if (j.scaleRatio !== null && Math.abs(Math.log(j.scaleRatio)) > Math.log(CUT_DEFAULTS.scaleFactor)) return Infinity;
+		return j.steady ?? Infinity;
+	};
 	const gate = (since: number) => Math.min(o.gateMaxTrunks, o.gateTrunks + (o.gatePerSecond * since) / 1000);
 
 	const update = (frame: PoseFrame): FollowResult => {
@@ -147,6 +155,7 @@ export function createPersonFollower(options: Partial<FollowOptions> = {}): Pers
 		const settled = stranger !== null && t - stranger.since >= o.strangerStayMs;
 		if (best) {
 			if (settled && !followedInPosition) {
+				// Whoever was followed while nobody was in position is someone else now.
 				others.push({ body: best.body, t });
 				for (const c of strangers) if (c !== s) others.push({ body: c.body, t });
 				followed = { body: s!.body, t };
@@ -161,19 +170,15 @@ export function createPersonFollower(options: Partial<FollowOptions> = {}): Pers
 			if (followedInPosition) stranger = null;
 			return { index: best.index, switched: false };
 		}
-		if (!s) {
-			for (const c of strangers) others.push({ body: c.body, t });
-			return { index: null, switched: false };
-		}
+		// Strangers seen while the followed person is missing may be them: not remembered as others.
+		if (!s) return { index: null, switched: false };
 		const missing = t - f.t;
 		if (missing >= o.switchAfterMs && settled) {
 			followed = { body: s.body, t };
 			followedInPosition = true;
 			stranger = null;
-			for (const c of strangers) if (c !== s) others.push({ body: c.body, t });
 			return { index: s.index, switched: true };
 		}
-		for (const c of strangers) if (c !== s) others.push({ body: c.body, t });
 		return { index: null, switched: false };
 	};
 

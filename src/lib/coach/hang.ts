@@ -24,6 +24,7 @@ import { hipTwist } from '../features/hip-twist';
 import { RAD } from '../features/geometry';
 import { createHoldTimer, type HoldReading } from './hold-timer';
 import { createViewChangeDetector } from './view-change';
+import { ANCHORS } from './anchors';
 import { LM } from '../pose/landmarks';
 import { at } from '../features/geometry';
 import { createEma, createRunningMedian } from './smoothing';
@@ -120,7 +121,7 @@ export function createHangTracker(options: Partial<HangOptions> = {}): ExerciseT
 	const timer = createHoldTimer({ graceMs: o.graceMs, pauseMaxMs: o.pauseMaxMs });
 	/** The height of the bar: where the hands are while hanging (the seen wrists' mean height). */
 	const gripY = createRunningMedian(60);
-	const viewChange = createViewChangeDetector();
+	const viewChange = createViewChangeDetector({ anchors: ANCHORS.hang });
 	/** After a cut, frames before this time are not used. */
 	let settleUntil = -Infinity;
 	const ratioBase = createRunningMedian(60);

@@ -17,10 +17,9 @@
  *   the time is not counted as held, except gaps up to `graceMs` inside the top (users: "a hold timer
  *   that resets on one missed frame is a top complaint"). Unseen for `pauseMaxMs` ends the rep where it
  *   was last seen. Seen out of the start position (got up) for `outMs` ends it too.
- * - The top is where the person slows down near the segment's highest level (the largest median of
- *   the readings over 400 ms: a transient is not a top), within `topBandDeg` of it, or the upper
- *   `topShare` of the lift when wider, moving slower than `topSpeedDegS`; the hold is the time that
- *   near it.
+ * - The top is where the person slows down near the level held (the highest 400-ms median of the
+ *   readings within 3 s: a transient is not a top), within `topBandDeg` of it, or the upper `topShare`
+ *   of the lift when wider, moving slower than `topSpeedDegS`; the hold is the time that near it.
  * - A rep must be measured above the exit for `minAboveMs` (and in a few frames), and either its rise
  *   or its lowering must be seen, or it must be going on when the set starts (a recording that begins
  *   mid-rep): a stretch of footage bounded by cuts on both sides proves nothing (a close-up whose
@@ -124,6 +123,8 @@ const HELD_PEAK_MS = 500;
 interface Sample {
 	t: number;
 	a: number;
+	/** The median of the readings over the last `LEVEL_WINDOW_MS`. */
+	m: number;
 }
 
 interface Segment {
@@ -132,16 +133,19 @@ interface Segment {
 	/** Highest angle measured. */
 	peak: number;
 	peakT: number;
-	/**
-	 * Highest level held: the largest median over `LEVEL_WINDOW_MS` of readings. The top, the hold and the
-	 * return are judged against it, so a transient (a crossfade's skeleton half-way between two shots
-	 * read 78 degrees for 0.3 s in a 50-degree hold) does not move the top.
-	 */
-	level: number;
+	/** Samples whose at-the-top verdict can no longer change (their level's window is complete), and their hold. */
+	settled: { n: number; top: boolean[]; ms: number };
 }
 
-/** The window the held level is the median of (ms). */
+/**
+ * The level held at a moment is the highest median over `LEVEL_WINDOW_MS` of readings within
+ * `LEVEL_MEMORY_MS` of it, before or after: a transient (a crossfade's skeleton half-way between two
+ * shots read 78 degrees for 0.3 s in a 50-degree hold) does not make the top, a slow rise that keeps
+ * climbing is not held until it stops, and a hold that sags for seconds, or a camera that reads the same
+ * pose a few degrees lower after a cut it did not show, is still the top.
+ */
 const LEVEL_WINDOW_MS = 400;
+const LEVEL_MEMORY_MS = 3000;
 
 function windowMedian(samples: readonly Sample[], t: number): number {
 	const w: number[] = [];
@@ -180,37 +184,78 @@ export function createRepMachine(opts: Omit<RepMachineOptions, keyof RepMachineD
 		const segs = rep!.segments;
 		let s = segs[segs.length - 1];
 		if (!s || s.id !== seg) {
-			s = { id: seg, samples: [], peak: -Infinity, peakT: 0, level: -Infinity };
+			s = { id: seg, samples: [], peak: -Infinity, peakT: 0, settled: { n: 0, top: [], ms: 0 } };
 			segs.push(s);
 		}
 		return s;
 	};
 
-	/** How far below a segment's held level is still the top. */
-	const band = (s: Segment) => Math.max(o.topBandDeg, o.topShare * (s.level - rest));
+	/** How far below a level is still the top. */
+	const band = (level: number) => Math.max(o.topBandDeg, o.topShare * (level - rest));
+
+	/** The level held up to now: the highest window median in the last `LEVEL_MEMORY_MS`. */
+	const recentLevel = (s: Segment, t: number): number => {
+		let best = -Infinity;
+		for (let i = s.samples.length - 1; i >= 0 && t - s.samples[i].t <= LEVEL_MEMORY_MS; i--) best = Math.max(best, s.samples[i].m);
+		return best;
+	};
+
+	/**
+	 * Per sample: whether it is at the top, judged against the level held around it (before and after).
+	 * Samples more than `LEVEL_MEMORY_MS` before the last one keep their verdict, so only the tail is
+	 * judged again each frame.
+	 */
+	const atTop = (s: Segment): boolean[] => {
+		const xs = s.samples;
+		const last = xs.length ? xs[xs.length - 1].t : 0;
+		const from = s.settled.n;
+		let lo = from;
+		while (lo > 0 && xs[from].t - xs[lo - 1].t <= LEVEL_MEMORY_MS) lo--;
+		const out = s.settled.top.slice();
+		let hi = lo;
+		const win: number[] = [];
+		for (let i = from; i < xs.length; i++) {
+			const t = xs[i].t;
+			while (hi < xs.length && xs[hi].t - t <= LEVEL_MEMORY_MS) {
+				while (win.length && xs[win[win.length - 1]].m <= xs[hi].m) win.pop();
+				win.push(hi++);
+			}
+			while (t - xs[lo].t > LEVEL_MEMORY_MS) lo++;
+			while (win[0] < lo) win.shift();
+			const level = xs[win[0]].m;
+			out.push(xs[i].a >= level - band(level));
+		}
+		// What is settled now: samples whose window ends before the last sample.
+		let n = from;
+		while (n < xs.length && last - xs[n].t > LEVEL_MEMORY_MS) n++;
+		if (n > from) {
+			let ms = s.settled.ms;
+			for (let i = Math.max(1, from); i < n; i++) if (out[i - 1] && out[i] && xs[i].t - xs[i - 1].t <= o.graceMs) ms += xs[i].t - xs[i - 1].t;
+			s.settled = { n, top: out.slice(0, n), ms };
+		}
+		return out;
+	};
 
 	/** Milliseconds at the top of a segment; gaps up to `graceMs` between such frames count. */
 	const holdOf = (s: Segment): number => {
-		const floor = s.level - band(s);
-		let ms = 0;
-		for (let i = 1; i < s.samples.length; i++) {
-			const a = s.samples[i - 1];
-			const b = s.samples[i];
-			if (a.a >= floor && b.a >= floor && b.t - a.t <= o.graceMs) ms += b.t - a.t;
-		}
+		const top = atTop(s);
+		const xs = s.samples;
+		let ms = s.settled.ms;
+		for (let i = Math.max(1, s.settled.n); i < xs.length; i++) if (top[i - 1] && top[i] && xs[i].t - xs[i - 1].t <= o.graceMs) ms += xs[i].t - xs[i - 1].t;
 		return ms;
 	};
 	const totalHold = (): number => (rep ? rep.segments.reduce((s, x) => s + holdOf(x), 0) : 0);
 
-	/** The level held (upper quartile of the frames near the top) when held, else the highest angle. */
+	/** The level held (upper quartile of the frames at the top) when held, else the highest angle. */
 	const peakOf = (s: Segment, holdMs: number): number => {
 		if (holdMs < HELD_PEAK_MS) return s.peak;
-		const near = s.samples.filter((x) => x.a >= s.level - band(s)).map((x) => x.a);
+		const top = atTop(s);
+		const near = s.samples.filter((_, i) => top[i]).map((x) => x.a);
 		near.sort((a, b) => a - b);
 		return near[Math.floor(0.75 * (near.length - 1))];
 	};
 
-	const exitLevel = (s: Segment) => Math.max(exit, rest + o.returnShare * (s.level - rest));
+	const exitLevel = (level: number) => Math.max(exit, rest + o.returnShare * (level - rest));
 
 	const close = (endT: number, endedBy: RepEnd): RepRecord | null => {
 		const r = rep!;
@@ -273,10 +318,9 @@ export function createRepMachine(opts: Omit<RepMachineOptions, keyof RepMachineD
 				valley = null;
 				phase = 'rising';
 				const s = current();
-				s.samples.push({ t, a });
+				s.samples.push({ t, a, m: a });
 				s.peak = a;
 				s.peakT = t;
-				s.level = a;
 				prev = { t, a, seg };
 				return step(null, true);
 			}
@@ -289,14 +333,15 @@ export function createRepMachine(opts: Omit<RepMachineOptions, keyof RepMachineD
 		r.outSince = null;
 		const s = current();
 		const fresh = s.samples.length === 0;
-		s.samples.push({ t, a });
+		s.samples.push({ t, a, m: a });
+		s.samples[s.samples.length - 1].m = windowMedian(s.samples, t);
 		if (a > s.peak) {
 			s.peak = a;
 			s.peakT = t;
 		}
-		s.level = Math.max(s.level, windowMedian(s.samples, t));
+		const level = recentLevel(s, t);
 		let reachedTop = false;
-		const nearTop = a >= s.level - band(s);
+		const nearTop = a >= level - band(level);
 		const slow = Math.abs(speed) < o.topSpeedDegS;
 		if (fresh) phase = nearTop && slow ? 'top' : phase;
 		else if (phase === 'rising') {
@@ -315,10 +360,10 @@ export function createRepMachine(opts: Omit<RepMachineOptions, keyof RepMachineD
 		} else if (phase === 'lowering') {
 			if (nearTop && slow) phase = 'top';
 		}
-		const level = exitLevel(s);
+		const down = exitLevel(level);
 		let ended: RepRecord | null = null;
-		if (a < level) {
-			r.below ??= { firstT: t, continuous: samePrev && prev!.a >= level };
+		if (a < down) {
+			r.below ??= { firstT: t, continuous: samePrev && prev!.a >= down };
 			const confirm = r.below.continuous ? o.exitConfirmMs : o.unseenLowerConfirmMs;
 			if (t - r.below.firstT >= confirm) {
 				const continuous = r.below.continuous;

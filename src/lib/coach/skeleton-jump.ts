@@ -3,18 +3,19 @@
  * an edit in the footage (a cut to another camera or framing) or of another person taken for them,
  * not of movement. Pure.
  *
- * One point per body part (nose, shoulders, elbows, wrists, hips, knees, ankles), so that the face's
- * eleven landmarks do not outvote the body, and how far the steadiest quarter of them moved: a stretch
- * moves part of the body (the chest rises off the floor while the legs and hands stay; a pull-up lifts
- * the body while the hands stay on the bar), however long the person was out of sight in between; a
- * cut moves all of it, or changes its size. The median of all the parts moves too with a pull-up seen
- * before and after a second's dropout, or with the engine swapping the near and far limbs.
+ * Measured on the body parts the exercise keeps in place, its anchors: the knees, feet and hands on the
+ * floor in a cobra or sphinx, the hands on the bar when hanging (a pull-up moves everything else), the
+ * feet in a standing back extension. However long the person was out of sight in between, the anchors
+ * of someone still doing the stretch have not moved; a cut moves all of them with everything else, or
+ * changes the body's size, while a misdetection moves some (the legs thrown up for a second, one hand).
+ * So the measure is how far all but one of them moved: the second least moved anchor (the least moved of
+ * two). The median of all the body parts moves with a pull-up seen before and after a second's dropout.
  */
 import type { Body } from '../features/types';
 import { LM } from '../pose/landmarks';
 
-/** One landmark per body part. */
-export const JUMP_POINTS: readonly number[] = [
+/** Every body part, one landmark each (the face's eleven would outvote the body). */
+export const BODY_PARTS: readonly number[] = [
 	LM.nose,
 	LM.leftShoulder,
 	LM.rightShoulder,
@@ -32,36 +33,39 @@ export const JUMP_POINTS: readonly number[] = [
 
 export interface SkeletonJump {
 	/**
-	 * Displacement of the steadiest quarter of the body parts (the 25th percentile), trunk lengths: ~0 for
-	 * a person stretching in place (the hands stay on the bar or the mat, the legs on the floor), the whole
-	 * distance for another person or a skeleton sliding across the picture.
+	 * How far the anchors moved, trunk lengths: the second least moved (of two, the least; null when none is
+	 * seen in both).
+	 * ~0 for a person stretching in place, the whole distance for another person or a skeleton sliding
+	 * across the picture.
 	 */
 	steady: number | null;
-	/** Body parts seen in both observations. */
+	/** Anchors seen in both observations. */
 	shared: number;
 	/** Size now over size before (null when either is unknown). */
 	scaleRatio: number | null;
 }
 
-/** Body parts that must be seen in both observations to compare them. */
-export const MIN_SHARED = 4;
-
-export function skeletonJump(before: Body, now: Body): SkeletonJump {
+/**
+ * `anchors`: the landmarks the exercise keeps in place; by default every body part, of which the second
+ * steadiest is taken (a stretch keeps at least two in place) when at least four are seen in both.
+ */
+export function skeletonJump(before: Body, now: Body, anchors?: readonly number[]): SkeletonJump {
 	const scale = before.scale && now.scale ? Math.max(before.scale, now.scale) : (before.scale ?? now.scale);
 	const d: number[] = [];
-	for (const i of JUMP_POINTS) {
+	for (const i of anchors ?? BODY_PARTS) {
 		const a = before.p[i];
 		const b = now.p[i];
 		if (a && b) d.push(Math.hypot(a.x - b.x, a.y - b.y, a.z - b.z));
 	}
 	const scaleRatio = before.scale && now.scale ? now.scale / before.scale : null;
-	if (d.length < MIN_SHARED || !scale) return { steady: null, shared: d.length, scaleRatio };
+	if (!scale || !d.length || (!anchors && d.length < 4)) return { steady: null, shared: d.length, scaleRatio };
 	d.sort((x, y) => x - y);
-	return { steady: d[Math.floor((d.length - 1) / 4)] / scale, shared: d.length, scaleRatio };
+	const steady = anchors && d.length <= 2 ? d[0] : d[1];
+	return { steady: steady / scale, shared: d.length, scaleRatio };
 }
 
 export interface CutOptions {
-	/** The steadiest quarter of the body parts moved more than this many trunk lengths ... */
+	/** The anchors moved more than this many trunk lengths ... */
 	steadyTrunks: number;
 	/** ... or the body's size changed by more than this factor. */
 	scaleFactor: number;

@@ -2,6 +2,7 @@
 import type { PoseFrame } from '../pose/types';
 import { coachInput, type CoachEvent, type CoachInput, type CueCandidate, type ExerciseTracker, type Phase, type TrackerState } from './types';
 import { createPersonFollower } from './follow-person';
+import { ANCHORS } from './anchors';
 import { inPositionFor } from './trackers';
 
 export interface Run {
@@ -33,6 +34,6 @@ export function runTracker(tracker: ExerciseTracker, frames: readonly PoseFrame[
  * person doing the stretch in each frame (see follow-person.ts).
  */
 export function runFollowed(tracker: ExerciseTracker, frames: readonly PoseFrame[]): Run {
-	const follower = createPersonFollower({ inPosition: inPositionFor(tracker.exercise) });
+	const follower = createPersonFollower({ inPosition: inPositionFor(tracker.exercise), anchors: ANCHORS[tracker.exercise] });
 	return runTracker(tracker, frames, (f) => follower.input(f));
 }

@@ -45,3 +45,4 @@ export function inPositionFor(exercise: ExerciseName): (body: Body) => boolean {
 			return isStanding;
 	}
 }
+
