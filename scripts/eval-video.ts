@@ -32,8 +32,8 @@ const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CACHE = join(REPO, '.cache', 'eval');
 /** The model `analyze` uses by default. Part of the cache key with CLI_ENGINE and the sampling rate. */
 const MODEL = 'lite' as const;
-/** Bump when what is cached per frame changes. */
-const CACHE_FORMAT = 'v1';
+/** Bump when what is cached per frame changes (v2: frames read by the app's recording reader, decoded by mediabunny). */
+const CACHE_FORMAT = 'v2';
 
 /** A number expected within a tolerance. */
 export interface Near {
@@ -176,13 +176,15 @@ export async function framesOf(paths: readonly string[], log: (line: string) => 
 			const video = await playableVideo(path);
 			const frames: PoseFrame[] = [];
 			const started = Date.now();
+			let reader = '';
 			try {
 				const r = await browser.video(video.path, fps, (result) => frames.push(result.frame));
 				if (!r.ok) throw new Error(`${path}: ${r.failure.detail}`);
+				reader = r.summary.source;
 			} finally {
 				video.cleanup();
 			}
-			log(`eval-video: ${path}: ${frames.length} frames through the engine in ${((Date.now() - started) / 1000).toFixed(0)} s (cached in .cache/eval/)`);
+			log(`eval-video: ${path}: ${frames.length} frames through the engine in ${((Date.now() - started) / 1000).toFixed(0)} s, read by ${reader} (cached in .cache/eval/)`);
 			writeFileSync(cache, gzipSync(JSON.stringify(frames)));
 			out.push({ frames, fps, cached: false });
 		}
