@@ -273,6 +273,11 @@ export function formatVideoEval(rep: VideoEvalReport, opts: { timeline?: boolean
 	const holds = rep.rows.flatMap((r) => r.holdsOk).filter((x) => x !== null);
 	out.push('');
 	out.push(`counts as expected: ${counts}/${rep.rows.length} videos; holds within tolerance: ${holds.filter((x) => x).length}/${holds.length}`);
+	out.push(
+		'Not held out: these videos were watched while the coach was made to cope with edited footage (the person follower: v3 lost after a ' +
+			'close-up, the two men on the dead-hang bar; the lying check\'s lapses: zain; the crossfade in v4; cuts needing two frames: ' +
+			'dead-hang at 11.6 s), so the numbers say the coach works on them, not how accurate it is on videos never seen.'
+	);
 	if (rep.missing.length) out.push(`not found (skipped): ${rep.missing.join(', ')}`);
 	out.push('How the expected numbers were counted:');
 	for (const r of rep.rows) out.push(`  ${r.id}: ${VIDEO_CASES.find((x) => x.id === r.id)!.how}`);
