@@ -747,7 +747,7 @@ async function measure(): Promise<Saved> {
 		await guarded('node', async () => {
 			log('Node: classifier, pipeline, coach, calibration…');
 			node = nodeFigures();
-			put({ classify_us_per_frame: node.perFrame.usPerFrame, desk_classify_us_per_frame: node.desk.classifyUsPerFrame });
+			put({ classify_us_per_frame: node.perFrame.usPerFrame, desk_classify_us_per_frame: node.desk.classifyUsPerFrame, desk_calibrated_us_per_frame: node.desk.calibratedUsPerFrame });
 			detail.classify = node;
 		});
 	}
@@ -881,7 +881,7 @@ function render(saved: Saved): string {
 	}
 	if (node) {
 		notes.push(
-			`Node: posture pipeline (tracking, features, still classifier, temporal layer, workout context) + the coach's tracker on ${node.perFrame.frames} generated frames of the four stretches, median of ${node.perFrame.runs} passes: pipeline alone ${round(node.perFrame.pipelineUsPerFrame, 1)} µs, coach alone ${round(node.perFrame.coachUsPerFrame, 1)} µs; the still classifier alone (benchClassify) ${round(node.classify.usPerFrame, 1)} µs. Desk slouch path (${node.desk?.frames ?? '?'} generated head-and-shoulders frames): still classifier with the network ${round(node.desk?.classifyUsPerFrame ?? NaN, 1)} µs per frame; the network alone ${round(node.desk?.networkUsPerFrame ?? NaN, 2)} µs in plain TypeScript, ${round(node.desk?.networkTfUsPerFrame ?? NaN, 1)} µs in tfjs one frame at a time, ${round(node.desk?.networkTfBatchUsPerFrame ?? NaN, 2)} µs in tfjs batches of 256.`
+			`Node: posture pipeline (tracking, features, still classifier, temporal layer, workout context) + the coach's tracker on ${node.perFrame.frames} generated frames of the four stretches, median of ${node.perFrame.runs} passes: pipeline alone ${round(node.perFrame.pipelineUsPerFrame, 1)} µs, coach alone ${round(node.perFrame.coachUsPerFrame, 1)} µs; the still classifier alone (benchClassify) ${round(node.classify.usPerFrame, 1)} µs. Desk slouch path (${node.desk?.frames ?? '?'} generated head-and-shoulders frames): still classifier with the network ${round(node.desk?.classifyUsPerFrame ?? NaN, 1)} µs per frame, ${round(node.desk?.calibratedUsPerFrame ?? NaN, 1)} µs with a recorded calibration applied (its distance and the personal model); the network alone ${round(node.desk?.networkUsPerFrame ?? NaN, 2)} µs in plain TypeScript, ${round(node.desk?.networkTfUsPerFrame ?? NaN, 1)} µs in tfjs one frame at a time, ${round(node.desk?.networkTfBatchUsPerFrame ?? NaN, 2)} µs in tfjs batches of 256.`
 		);
 	}
 	if (pose) {

@@ -33,6 +33,7 @@ import type { PersonPose } from '../src/lib/pose/types';
 import { deskLandmarkSources, snowSunoItems, snowSunoPhotos, type DeskSource } from './lib/eval-desk';
 import { AUTO_MINUTES, evalFold, type FoldResult, type Prf1 } from './lib/eval-slouch';
 import { photoLandmarks as cachedPhotoLandmarks } from './lib/eval-photos';
+import { evalVideo, formatVideoEval } from './eval-video';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -701,6 +702,14 @@ async function main() {
 		console.log(
 			`whole yoga sequences: ${seq.flexedPastDwell} still-frame hands_on_knees/slouched runs past the dwell; ${seq.pipelineFlexedStates} recordings with such a pipeline state (target 0)`
 		);
+
+	// The coach on real videos, as analyze --exercise runs it (scripts/eval-video.ts).
+	try {
+		const video = await evalVideo(DATA);
+		if (video) for (const l of ['', ...formatVideoEval(video)]) console.log(l);
+	} catch (e) {
+		console.log(`\nvideo sources skipped: ${(e as Error).message.split('\n')[0]}`);
+	}
 }
 
 main().catch((e) => {

@@ -195,16 +195,43 @@ export function snowSunoPhotos(data: string): { name: string; files: Array<{ fil
 	};
 }
 
-/** The photo source as desk items, once the engine has found its landmarks. */
+/**
+ * Who is in each SnowSuno photo. The source gives no ids, but its photos come in runs of one person: three
+ * people (A glasses and a blue cardigan, B long hair and a "CMU" shirt, C a grey sweater), told apart by
+ * looking at contact sheets of every photo (their identity only, not their posture). Numbers are the file names.
+ */
+export const SNOWSUNO_PEOPLE: Record<string, Array<[from: number, to: number, person: string]>> = {
+	good: [
+		[0, 180, 'A'],
+		[181, 464, 'B'],
+		[465, 720, 'C']
+	],
+	bad: [
+		[0, 34, 'A'],
+		[35, 82, 'C'],
+		[83, 349, 'A'],
+		[350, 587, 'B'],
+		[588, 669, 'C']
+	]
+};
+
+/** The person in a SnowSuno photo (see SNOWSUNO_PEOPLE), or '?' outside the table. */
+export function snowSunoPerson(raw: string, file: string): string {
+	const n = Number(/(\d+)\.\w+$/.exec(file)?.[1]);
+	return SNOWSUNO_PEOPLE[raw]?.find(([a, b]) => n >= a && n <= b)?.[2] ?? '?';
+}
+
+/** The photo source as desk items, once the engine has found its landmarks; each person a fold. */
 export function snowSunoItems(data: string, lm: Map<string, PhotoLandmarks>): DeskSource | null {
 	const s = snowSunoPhotos(data);
 	if (!s) return null;
 	const items: DeskItem[] = s.files.map(({ file, raw }, i) => {
 		const r = lm.get(file);
+		const who = snowSunoPerson(raw, file);
 		return {
 			source: s.name,
-			fold: s.name,
-			recording: `${s.name}/${raw}`,
+			fold: `${s.name}/${who}`,
+			recording: `${s.name}/${who}/${raw}`,
 			order: i,
 			frame: { t: 0, people: r?.people ?? [], width: r?.width ?? 224, height: r?.height ?? 224 },
 			raw,
@@ -214,7 +241,7 @@ export function snowSunoItems(data: string, lm: Map<string, PhotoLandmarks>): De
 	});
 	return {
 		name: s.name,
-		note: 'head-and-shoulders webcam photos, ~3 people in one office (no ids), through the engine as analyze --stills runs it',
+		note: 'head-and-shoulders webcam photos of 3 people in one office (no ids in the source: each photo\'s person A/B/C read off contact sheets, eval-desk.ts SNOWSUNO_PEOPLE), through the engine as analyze --stills runs it',
 		fps: null,
 		items
 	};

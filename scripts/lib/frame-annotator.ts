@@ -2,16 +2,20 @@
  * What the CLI adds to each frame line beyond the landmarks: the posture state (`posture`, `confidence`)
  * from the same pipeline the app runs, and the summary totals. On a sequence without `--calibrate` the
  * person's upright is learnt from the first minutes (`learning` on the frame lines where it changes:
- * `learning`, `calibrated`, `done`). With an exercise (`--exercise`), the coach's
- * tracker follows the same person: each frame line gets `coach: {phase, angleDeg}`, and reps, holds, rotations
- * and milestones come out as event lines (`{"event": "rep", "n", "peakDeg", "holdS", "score", "faults", ...}`).
+ * `learning`, `calibrated`, `done`). With an exercise (`--exercise`), the coach's tracker follows the
+ * person doing the stretch (the coach's own follower, which keeps to the one person on the mat or the bar
+ * when the engine reports their neighbour alone): each frame line gets `coach: {phase, angleDeg}`, and
+ * reps, holds, rotations and milestones come out as event lines
+ * (`{"event": "rep", "n", "peakDeg", "holdS", "score", "faults", ...}`).
  */
 import { calibrate } from '../../src/lib/calibration/calibrate';
 import { createPosturePipeline, type PosturePipeline } from '../../src/lib/posture/pipeline';
 import type { PoseFrame } from '../../src/lib/pose/types';
-import { createTracker } from '../../src/lib/coach/trackers';
+import { createTracker, inPositionFor } from '../../src/lib/coach/trackers';
 import { summarizeSet } from '../../src/lib/coach/summary';
-import { coachInput, type CoachEvent, type ExerciseName, type ExerciseTracker } from '../../src/lib/coach/types';
+import { createPersonFollower } from '../../src/lib/coach/follow-person';
+import { ANCHORS } from '../../src/lib/coach/anchors';
+import type { CoachEvent, ExerciseName, ExerciseTracker } from '../../src/lib/coach/types';
 
 export interface FrameAnnotator {
 	/** A new, unrelated sequence starts (another file): forget tracking and smoothing. */
@@ -75,6 +79,7 @@ export function createFrameAnnotator(opts: AnnotatorOptions): FrameAnnotator {
 	const stills: PosturePipeline = createPosturePipeline({ calibration, stills: true });
 	const exercise = opts.exercise ?? null;
 	const tracker: ExerciseTracker | null = exercise ? createTracker(exercise) : null;
+	const follower = createPersonFollower(exercise ? { inPosition: inPositionFor(exercise), anchors: ANCHORS[exercise] } : {});
 	const coachEvents: CoachEvent[] = [];
 	const postures: Record<string, number> = {};
 	let lastT = -Infinity;
@@ -83,6 +88,7 @@ export function createFrameAnnotator(opts: AnnotatorOptions): FrameAnnotator {
 		if (!tracker) return [];
 		const events = tracker.finish(lastT);
 		tracker.reset();
+		follower.reset();
 		coachEvents.push(...events);
 		return events.map(eventLine);
 	};
@@ -91,6 +97,7 @@ export function createFrameAnnotator(opts: AnnotatorOptions): FrameAnnotator {
 		startSequence() {
 			sequence.reset();
 			tracker?.reset();
+			follower.reset();
 			lastT = -Infinity;
 		},
 		endSequence: flush,
@@ -113,7 +120,7 @@ export function createFrameAnnotator(opts: AnnotatorOptions): FrameAnnotator {
 			}
 			if (!still && state.exercise.active) annotation.exercising = true;
 			if (tracker && !still) {
-				const s = tracker.update(coachInput(frame, state.personIndex));
+				const s = tracker.update(follower.input(frame));
 				annotation.coach = s.angleDeg === null ? { phase: s.phase } : { phase: s.phase, angleDeg: s.angleDeg };
 				coachEvents.push(...s.events);
 				events.push(...s.events.map(eventLine));

@@ -80,7 +80,9 @@ export const COBRA_PUPPET: CobraPuppet = {
  */
 export function cobraPuppetVideo(puppet: CobraPuppet = COBRA_PUPPET): string {
 	mkdirSync(MEDIA, { recursive: true });
-	const out = join(MEDIA, `cobra-puppet-${puppet.lifts.map((l) => `${l.startS}-${l.liftDeg}`).join('_')}.mp4`);
+	// Every number that shapes the clip is in its name: a cached clip is never another puppet's.
+	const lifts = puppet.lifts.map((l) => `${l.startS}-${l.riseS}-${l.holdS}-${l.lowerS}-${l.liftDeg}`).join('_');
+	const out = join(MEDIA, `cobra-puppet-${puppet.seconds}s${puppet.fps}-${lifts}.mp4`);
 	if (existsSync(out)) return out;
 	// The hips of the hiker in person.jpg (640x424), and a square about them big enough for head and feet.
 	const [hipX, hipY, r] = [230, 240, 160];

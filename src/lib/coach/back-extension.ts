@@ -16,7 +16,10 @@ import { legAngleDeg } from '../features/leg-angle';
 import { hipHeight } from '../features/hip-height';
 import { kneeAngleDeg } from '../features/knee-angle';
 import { handsLowerBackDist, LOWER_BACK_BEHIND, LOWER_BACK_UP } from '../features/hands-lower-back';
-import { createRepMachine, type RepRecord } from './rep-machine';
+import { createRepMachine, type RepReading, type RepRecord } from './rep-machine';
+import { createSignalContinuity } from './signal-continuity';
+import { createViewChangeDetector } from './view-change';
+import { ANCHORS } from './anchors';
 import { createEma, createRate, createRunningMedian } from './smoothing';
 import { createStandingView, type StandingView } from './standing-view';
 import { createFormAccumulator, fall, rise, type ComponentSpec } from './form';
@@ -42,7 +45,10 @@ export interface BackExtensionOptions {
 	topBandDeg: number;
 	topSpeedDegS: number;
 	graceMs: number;
+	/** Seen out of the standing position this long ends an open rep. */
 	resumeMs: number;
+	/** Out of sight this long ends an open rep where it was last seen (a cut or a close-up is a pause). */
+	pauseMaxMs: number;
 	minAboveMs: number;
 	faultMinMs: number;
 	progressionTolDeg: number;
@@ -61,6 +67,7 @@ export const BACK_EXTENSION_DEFAULTS: BackExtensionOptions = {
 	topSpeedDegS: 8,
 	graceMs: 800,
 	resumeMs: 3000,
+	pauseMaxMs: 30000,
 	minAboveMs: 800,
 	faultMinMs: 500,
 	progressionTolDeg: 2,
@@ -83,16 +90,18 @@ const FRAME_COMPONENTS: readonly ComponentSpec[] = [
 	{ id: 'hands_on_back', fault: 'hands_not_on_back', weight: 0.3 }
 ];
 const REP_WEIGHTS = { slow: 0.2, hold: 0.2 } as const;
+/** After a cut, this long is not measured (a crossfade, the engine settling on the new shot), ms. */
+const SETTLE_MS = 500;
 
 /** Standing: legs under the hips (not sitting, kneeling or lying). */
-function isStanding(body: Body): boolean {
+export function isStanding(body: Body): boolean {
 	const legs = legAngleDeg(body);
 	const hips = hipHeight(body);
 	if (legs === null || hips === null) return false;
 	return legs <= 35 && hips >= 1.1;
 }
 
-function coverage(body: Body): boolean {
+export function coverage(body: Body): boolean {
 	const sh = at(body, LM.leftShoulder) || at(body, LM.rightShoulder);
 	const hip = at(body, LM.leftHip) || at(body, LM.rightHip);
 	const leg = at(body, LM.leftKnee) || at(body, LM.rightKnee);
@@ -176,9 +185,15 @@ export function createBackExtensionTracker(options: Partial<BackExtensionOptions
 		topBandDeg: o.topBandDeg,
 		topSpeedDegS: o.topSpeedDegS,
 		graceMs: o.graceMs,
-		resumeMs: o.resumeMs,
+		outMs: o.resumeMs,
+		pauseMaxMs: o.pauseMaxMs,
 		minAboveMs: o.minAboveMs
 	});
+	const continuity = createSignalContinuity();
+	const viewChange = createViewChangeDetector({ anchors: ANCHORS.back_extension });
+	/** After a cut: frames before this time are not used, and the next measured frame starts a segment. */
+	let settleUntil = -Infinity;
+	let cutPending = false;
 	const ema = createEma(o.smoothMs);
 	const rate = createRate(o.speedMs);
 	const view = createStandingView();
@@ -237,25 +252,46 @@ export function createBackExtensionTracker(options: Partial<BackExtensionOptions
 			const t = input.t;
 			const body = input.person ? prepareBody(input.person, input.aspect) : null;
 			const seen = body !== null && coverage(body);
-			const standing = seen && isStanding(body!);
+			// A cut (another camera, another skeleton taken for the person): what was learnt of the view goes,
+			// and the first frames after it (a crossfade, the engine settling on the new shot) are not used.
+			if (seen && viewChange.update(t, body!)) {
+				view.reset();
+				ema.reset();
+				rate.reset();
+				settleUntil = t + SETTLE_MS;
+				cutPending = true;
+			}
+			const settled = seen && t >= settleUntil;
+			const standing = settled && isStanding(body!);
 			const events: CoachEvent[] = [];
 			const cues: CueCandidate[] = [];
 			let components: FormComponent[] = [];
 			let angle: number | null = null;
+			let lean: number | null = null;
 			if (seen) lastSeen = t;
 			if (standing) {
 				view.update(body!);
 				const tr = trunkAxis(body!);
 				const s = tr ? view.sagittal(body!, tr) : null;
-				if (s) angle = ema.update(t, Math.atan2(-s.fwd, s.up) * RAD);
+				if (s) lean = Math.atan2(-s.fwd, s.up) * RAD;
 			}
+			// Jumps of the lean are misdetections (dropped) or another view (a new segment).
+			const c = continuity.update(t, lean, cutPending && lean !== null);
+			if (c.newSegment) {
+				cutPending = false;
+				ema.reset();
+				rate.reset();
+			}
+			if (c.angle !== null) angle = ema.update(t, c.angle);
 			const speed = angle === null ? 0 : rate.update(t, angle);
 			if (angle !== null && machine.phase === 'rest') {
 				restLean.push(angle);
 				const rest = Math.max(-10, Math.min(10, restLean.value() ?? 0));
-				machine.setThresholds(rest + o.enterAboveRestDeg, rest + o.exitAboveRestDeg);
+				machine.setThresholds(rest + o.enterAboveRestDeg, rest + o.exitAboveRestDeg, rest);
 			}
-			const step = machine.update(t, angle, speed);
+			const reading: RepReading =
+				angle !== null ? { kind: 'angle', angle, speed, newSegment: c.newSegment } : settled && !standing ? { kind: 'out' } : { kind: 'unseen' };
+			const step = machine.update(t, reading);
 			if (step.started) {
 				form.reset();
 				maxRiseSpeed = 0;
@@ -311,6 +347,10 @@ export function createBackExtensionTracker(options: Partial<BackExtensionOptions
 		},
 		reset() {
 			machine.reset();
+			continuity.reset();
+			viewChange.reset();
+			settleUntil = -Infinity;
+			cutPending = false;
 			ema.reset();
 			rate.reset();
 			view.reset();

@@ -13,10 +13,14 @@
  */
 import { prepareBody } from '../features/body';
 import type { Body } from '../features/types';
-import { createRepMachine, type RepRecord } from './rep-machine';
+import { createRepMachine, type RepReading, type RepRecord } from './rep-machine';
 import { createEma, createRate, createRunningMedian } from './smoothing';
 import { createProneView } from './prone-view';
 import { isLyingFaceDown, proneCoverage } from './lying';
+import { createLapseFilter } from './lapse-filter';
+import { createSignalContinuity } from './signal-continuity';
+import { createViewChangeDetector } from './view-change';
+import { ANCHORS } from './anchors';
 import { cobraComponents, cobraMeasures, COBRA_COMPONENTS } from './cobra-form';
 import { createFormAccumulator } from './form';
 import { compareReps } from './progression';
@@ -35,8 +39,14 @@ export interface CobraOptions {
 	topSpeedDegS: number;
 	/** Dropouts up to this long keep the phase and count as held (users: grace on holds). */
 	graceMs: number;
-	/** Out of sight or out of position this long ends an open rep. */
-	resumeMs: number;
+	/** The lying check failing this long (seen, no cut since) takes the person out of position. */
+	lyingLapseMs: number;
+	/** Out of position this long ends an open rep (got up). */
+	outMs: number;
+	/** Out of sight this long ends an open rep where it was last seen (a cut or a close-up is a pause). */
+	pauseMaxMs: number;
+	/** After a cut, this long is not measured (a crossfade, the engine settling on the new shot). */
+	settleMs: number;
 	/** A rep lasts at least this long above the enter threshold. */
 	minAboveMs: number;
 	/** A form component must stay low this long to flag its fault. */
@@ -57,7 +67,10 @@ export const COBRA_DEFAULTS: CobraOptions = {
 	topBandDeg: 7,
 	topSpeedDegS: 15,
 	graceMs: 800,
-	resumeMs: 3000,
+	lyingLapseMs: 1000,
+	outMs: 1500,
+	pauseMaxMs: 30000,
+	settleMs: 500,
 	minAboveMs: 800,
 	faultMinMs: 500,
 	progressionTolDeg: 3,
@@ -74,8 +87,12 @@ export function createCobraTracker(options: Partial<CobraOptions> = {}): Exercis
 		topBandDeg: o.topBandDeg,
 		topSpeedDegS: o.topSpeedDegS,
 		graceMs: o.graceMs,
-		resumeMs: o.resumeMs,
-		minAboveMs: o.minAboveMs
+		minAboveMs: o.minAboveMs,
+		returnShare: 0.5,
+		exitConfirmMs: 300,
+		unseenLowerConfirmMs: 1000,
+		outMs: o.outMs,
+		pauseMaxMs: o.pauseMaxMs
 	});
 	const ema = createEma(o.smoothMs);
 	const rate = createRate(o.speedMs);
@@ -83,7 +100,15 @@ export function createCobraTracker(options: Partial<CobraOptions> = {}): Exercis
 	const restLift = createRunningMedian(120);
 	const restShoulderEar = createRunningMedian(120);
 	const form = createFormAccumulator(COBRA_COMPONENTS, o.faultMinMs);
+	const lyingFilter = createLapseFilter(o.lyingLapseMs);
+	const continuity = createSignalContinuity();
 	let reps: RepEvent[] = [];
+	const viewChange = createViewChangeDetector({ anchors: ANCHORS.cobra });
+	/** Whether the person has been seen lying since the last cut. */
+	let lyingSinceCut = false;
+	/** After a cut: frames before this time are not used, and the next measured frame starts a segment. */
+	let settleUntil = -Infinity;
+	let cutPending = false;
 	let lastSeen: number | null = null;
 	let lastPhase: Phase = 'absent';
 	let warned = false;
@@ -124,7 +149,22 @@ export function createCobraTracker(options: Partial<CobraOptions> = {}): Exercis
 			const t = input.t;
 			const body: Body | null = input.person ? prepareBody(input.person, input.aspect) : null;
 			const seen = body !== null && proneCoverage(body);
-			const lying = seen && isLyingFaceDown(body!, view.current(body!));
+			// A cut (another camera, another skeleton taken for the person): what was learnt of the view goes,
+			// and the first frames after it (a crossfade, the engine settling on the new shot) are not used.
+			if (seen && viewChange.update(t, body!)) {
+				view.reset();
+				ema.reset();
+				rate.reset();
+				lyingSinceCut = false;
+				settleUntil = t + o.settleMs;
+				cutPending = true;
+			}
+			const settled = seen && t >= settleUntil;
+			const cut = settled && cutPending;
+			const lyingNow = settled && isLyingFaceDown(body!, view.current(body!));
+			if (lyingNow) lyingSinceCut = true;
+			// Brief lapses of the lying check do not take the person out of position.
+			const lying = settled && lyingFilter.update(t, lyingNow);
 			const events: CoachEvent[] = [];
 			const cues: CueCandidate[] = [];
 			let components: FormComponent[] = [];
@@ -132,12 +172,19 @@ export function createCobraTracker(options: Partial<CobraOptions> = {}): Exercis
 			let measures: ReturnType<typeof cobraMeasures> | null = null;
 			if (seen) lastSeen = t;
 			if (lying) {
-				view.update(body!);
+				if (lyingNow) view.update(body!);
 				measures = cobraMeasures(body!, view.current(body!));
-				if (measures.liftDeg !== null) {
-					angle = ema.update(t, measures.liftDeg);
-					lastLift = angle;
-				}
+			}
+			// Jumps of the lift are misdetections (dropped) or another view (a new segment).
+			const c = continuity.update(t, measures?.liftDeg ?? null, cut && measures?.liftDeg != null);
+			if (c.newSegment) cutPending = false;
+			if (c.newSegment && !cut) {
+				ema.reset();
+				rate.reset();
+			}
+			if (c.angle !== null) {
+				angle = ema.update(t, c.angle);
+				lastLift = angle;
 			}
 			const speed = angle === null ? 0 : rate.update(t, angle);
 			if (angle !== null && machine.phase === 'rest') {
@@ -145,11 +192,19 @@ export function createCobraTracker(options: Partial<CobraOptions> = {}): Exercis
 				if (measures?.shoulderEar != null) restShoulderEar.push(measures.shoulderEar);
 				// Lying flat the chest is on the floor (0); a reading below it is an offset, not room to lift from.
 				const rest = Math.max(0, Math.min(o.restMaxDeg, restLift.value() ?? o.restDefaultDeg));
-				machine.setThresholds(rest + o.enterAboveRestDeg, rest + o.exitAboveRestDeg);
+				machine.setThresholds(rest + o.enterAboveRestDeg, rest + o.exitAboveRestDeg, rest);
 			}
-			const step = machine.update(t, angle, speed);
+			// Out of position only when seen so, in one take: after a cut a skeleton that is not lying may be
+			// someone else, or a close-up the engine filled in, and the rep waits.
+			const reading: RepReading =
+				angle !== null
+					? { kind: 'angle', angle, speed, newSegment: c.newSegment }
+					: seen && !lying && lyingSinceCut
+						? { kind: 'out' }
+						: { kind: 'unseen' };
+			const step = machine.update(t, reading);
 			if (step.started) form.reset();
-			if (lying && measures && (step.phase === 'rising' || step.phase === 'top')) {
+			if (lying && measures && angle !== null && (step.phase === 'rising' || step.phase === 'top')) {
 				components = cobraComponents(measures, restShoulderEar.count() >= 5 ? restShoulderEar.value() : null);
 				form.add(t, components);
 				for (const f of form.activeFaults(t)) cues.push(faultCue('cobra', f));
@@ -196,6 +251,12 @@ export function createCobraTracker(options: Partial<CobraOptions> = {}): Exercis
 			restLift.reset();
 			restShoulderEar.reset();
 			form.reset();
+			lyingFilter.reset();
+			continuity.reset();
+			viewChange.reset();
+			settleUntil = -Infinity;
+			cutPending = false;
+			lyingSinceCut = false;
 			reps = [];
 			lastSeen = null;
 			lastPhase = 'absent';

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { randomBody, rng } from '../synth';
 import { hangTake, withDropout } from '../synth/exercise-sequences';
 import { createHangTracker } from './hang';
-import { runTracker } from './test-helpers';
+import { runFollowed, runTracker } from './test-helpers';
+import { twoOnABar } from '../synth/two-on-a-bar';
 import type { HoldEvent, RotationEvent } from './types';
 
 const holds = (run: ReturnType<typeof runTracker>) => run.events.filter((e): e is HoldEvent => e.event === 'hold');
@@ -47,5 +48,44 @@ describe('hang tracker', () => {
 		expect(holds(run).length).toBe(1);
 		const standing = t.frames.filter((f) => f.t < 1500);
 		expect(holds(runTracker(createHangTracker(), standing))).toEqual([]);
+	});
+});
+
+describe('hang with two people on one bar', () => {
+	const r = rng(31);
+	const bar = twoOnABar(
+		[
+			{ body: randomBody(r), pullUps: [{ atMs: 3000 }, { atMs: 6000 }, { atMs: 9500, topMs: 400 }] },
+			{ body: randomBody(r), pullUps: [{ atMs: 2500 }, { atMs: 5000 }, { atMs: 8000 }] }
+		],
+		{ rng: r, durationMs: 12500 }
+	);
+	const pullingS = bar.pulling[0].reduce((s, [a, b]) => s + (b - a), 0) / 1000;
+	const followFirst = (frames: typeof bar.frames) => {
+		// The man on the left is taken first when he is the only one in the first frame.
+		const fr = [{ ...frames[0], people: [frames[0].people[0]] }, ...frames.slice(1)];
+		return runFollowed(createHangTracker(), fr);
+	};
+
+	it('his pull-ups pause the hang without ending it; the other man pulling up changes nothing', () => {
+		const run = followFirst(bar.frames);
+		const got = holds(run);
+		expect(got.length).toBe(1);
+		expect(got[0].t - got[0].startT).toBeGreaterThan(12000);
+		// Hanging with straight arms: the clip less his pull-ups (give or take the hang score's 200-ms smoothing at each).
+		expect(got[0].seconds).toBeGreaterThan(12.5 - pullingS - 1);
+		expect(got[0].seconds).toBeLessThan(12.5 - pullingS + 1.2);
+		expect(run.phases).toContain('paused');
+	});
+
+	it('the engine reporting one man at a time: still one hang, his, on the bar the whole clip', () => {
+		const rr = rng(32);
+		const frames = bar.frames.map((f) => (rr.chance(0.5) ? { ...f, people: [f.people[rr.chance(0.5) ? 0 : 1]] } : f));
+		const got = holds(followFirst(frames));
+		expect(got.length).toBe(1);
+		expect(got[0].t - got[0].startT).toBeGreaterThan(11500);
+		// Frames where he is not reported count when the gap is within the grace (1 s), pulling up or not.
+		expect(got[0].seconds).toBeGreaterThan(12.5 - pullingS - 2.5);
+		expect(got[0].seconds).toBeLessThan(12.5 - pullingS + 2);
 	});
 });

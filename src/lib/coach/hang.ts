@@ -3,7 +3,11 @@
  * if no bar). Optional: grip hard and slowly rotate the body to each side as far as comfortable").
  *
  * A hang is both arms straight overhead, the wrists above the head and the body vertical; it is
- * timed with a grace for brief dropouts (hold-timer.ts). While hanging, the hips' turn under the
+ * timed with a grace for brief dropouts (hold-timer.ts). Pulling up on the bar is not decompression
+ * (the arms bend and the trunk braces instead of hanging loose), so a pull-up pauses the timer
+ * without ending the hang: the hands still at the bar where they were while hanging (the grip, learnt
+ * over the hold) with the arms bent is "on the bar", not counted. Not seen (the engine losing the
+ * person for a moment, a cut) is a pause too; the time is not counted. While hanging, the hips' turn under the
  * shoulders is followed: from world landmarks the angle between the hip line and the shoulder line;
  * from a picture facing the camera, how far the hanging feet (which turn with the hips) swing their
  * toes across the picture, else how much narrower the hips look against the shoulders than at the
@@ -18,15 +22,23 @@ import { elbowAngles } from '../features/elbow-angle';
 import { trunkFlexionDeg } from '../features/trunk-flexion';
 import { hipTwist } from '../features/hip-twist';
 import { RAD } from '../features/geometry';
-import { createHoldTimer } from './hold-timer';
+import { createHoldTimer, type HoldReading } from './hold-timer';
+import { createViewChangeDetector } from './view-change';
+import { ANCHORS } from './anchors';
+import { LM } from '../pose/landmarks';
+import { at } from '../features/geometry';
 import { createEma, createRunningMedian } from './smoothing';
 import { fall, rise } from './form';
 import { cue, HANG } from './copy';
 import type { CoachEvent, CoachInput, CueCandidate, ExerciseTracker, HoldEvent, Phase, RotationCounts, RotationEvent, TrackerState } from './types';
 
 export interface HangOptions {
-	/** Dropouts and brief misreads up to this long do not end the hang (ms). */
+	/** Dropouts and brief misreads up to this long do not end the hang and count as hanging (ms). */
 	graceMs: number;
+	/** On the bar but not hanging (pulling up), or not seen, this long ends the hang (ms). */
+	pauseMaxMs: number;
+	/** The hands within this many trunk lengths of the grip are still on the bar. */
+	gripToleranceTrunks: number;
 	/** The smoothed hang score enters the hang above `enter` and leaves it below `exit`. */
 	enter: number;
 	exit: number;
@@ -51,9 +63,13 @@ const MIN_FRONTAL = 0.5;
  * trunk lengths (a foot is ~0.5 trunk lengths; hanging, it points down a little).
  */
 const FOOT_ACROSS = 0.47;
+/** After a cut, this long is not measured (a crossfade, the engine settling on the new shot), ms. */
+const SETTLE_MS = 500;
 
 export const HANG_DEFAULTS: HangOptions = {
 	graceMs: 1000,
+	pauseMaxMs: 20000,
+	gripToleranceTrunks: 0.35,
 	enter: 0.6,
 	exit: 0.4,
 	smoothMs: 200,
@@ -93,10 +109,21 @@ export function hangScore(body: Body): number | null {
 	);
 }
 
+/** The seen wrists' mean height in the picture (y down), or null. */
+function handsHeight(body: Body): number | null {
+	const ws = [at(body, LM.leftWrist), at(body, LM.rightWrist)].filter((p) => p !== null);
+	return ws.length ? ws.reduce((s, p) => s + p!.y, 0) / ws.length : null;
+}
+
 export function createHangTracker(options: Partial<HangOptions> = {}): ExerciseTracker {
 	const o: HangOptions = { ...HANG_DEFAULTS, ...options };
 	const score = createEma(o.smoothMs);
-	const timer = createHoldTimer({ graceMs: o.graceMs });
+	const timer = createHoldTimer({ graceMs: o.graceMs, pauseMaxMs: o.pauseMaxMs });
+	/** The height of the bar: where the hands are while hanging (the seen wrists' mean height). */
+	const gripY = createRunningMedian(60);
+	const viewChange = createViewChangeDetector({ anchors: ANCHORS.hang });
+	/** After a cut, frames before this time are not used. */
+	let settleUntil = -Infinity;
 	const ratioBase = createRunningMedian(60);
 	const feetBase = createRunningMedian(60);
 	const yawS = createEma(o.twistSmoothMs);
@@ -116,6 +143,7 @@ export function createHangTracker(options: Partial<HangOptions> = {}): ExerciseT
 	const totalS = () => holds.reduce((s, h) => s + h.seconds, 0);
 
 	const endHold = (seg: { startT: number; endT: number; ms: number } | null): HoldEvent[] => {
+		gripY.reset();
 		ratioBase.reset();
 		feetBase.reset();
 		yawS.reset();
@@ -181,21 +209,42 @@ export function createHangTracker(options: Partial<HangOptions> = {}): ExerciseT
 		return { deg, side: 'unknown' };
 	};
 
+	/** The hands still at the height of the bar, above the shoulders: pulling up (or hanging, misread). */
+	const onBar = (body: Body, hands: number | null): boolean => {
+		if (hands === null || !body.scale || gripY.count() < 5) return false;
+		const sh = [at(body, LM.leftShoulder), at(body, LM.rightShoulder)].filter((p) => p !== null);
+		if (!sh.length || sh.some((p) => p!.y < hands)) return false;
+		return Math.abs(hands - gripY.value()!) <= o.gripToleranceTrunks * body.scale;
+	};
+
 	return {
 		exercise: 'hang',
 		update(input: CoachInput): TrackerState {
 			const t = input.t;
 			const body = input.person ? prepareBody(input.person, input.aspect) : null;
-			const raw = body ? hangScore(body) : null;
+			let raw = body ? hangScore(body) : null;
 			const events: CoachEvent[] = [];
 			const cues: CueCandidate[] = [];
+			// A cut (another camera, another skeleton): the grip and the twist baselines are another view's,
+			// and the first frames after it (a crossfade, the engine settling on the new shot) are not used.
+			if (body && raw !== null && viewChange.update(t, body)) {
+				gripY.reset();
+				ratioBase.reset();
+				feetBase.reset();
+				score.reset();
+				settleUntil = t + SETTLE_MS;
+			}
+			if (t < settleUntil) raw = null;
 			if (raw !== null) {
 				lastSeen = t;
 				const s = score.update(t, raw);
 				if (!inHang && s >= o.enter) inHang = true;
 				else if (inHang && s < o.exit) inHang = false;
 			}
-			const step = timer.update(t, raw === null ? null : inHang);
+			const hands = body ? handsHeight(body) : null;
+			if (inHang && raw !== null && hands !== null) gripY.push(hands);
+			const reading: HoldReading = raw === null ? null : inHang ? true : onBar(body!, hands) ? 'pause' : false;
+			const step = timer.update(t, reading);
 			if (step.ended) events.push(...endHold(step.ended));
 			if (step.holding && inHang && body && raw !== null) {
 				const tw = twistOf(t, body);
@@ -230,7 +279,7 @@ export function createHangTracker(options: Partial<HangOptions> = {}): ExerciseT
 				cues.push(cue('hang.both_sides', 'praise', HANG.bothSides));
 			}
 			let phase: Phase;
-			if (step.holding) phase = 'holding';
+			if (step.holding) phase = reading === 'pause' || (reading === null && lastSeen !== null && t - lastSeen > o.graceMs) ? 'paused' : 'holding';
 			else if (raw !== null) phase = 'setup';
 			else phase = lastSeen !== null && t - lastSeen <= o.graceMs ? lastPhase : 'absent';
 			lastPhase = phase;
@@ -258,12 +307,15 @@ export function createHangTracker(options: Partial<HangOptions> = {}): ExerciseT
 			yawS.reset();
 			ratioS.reset();
 			feetS.reset();
+			gripY.reset();
+			viewChange.reset();
+			settleUntil = -Infinity;
 			inHang = false;
 			holds = [];
 			rotations = { left: 0, right: 0, unknown: 0 };
 			holdRotations = { left: 0, right: 0, unknown: 0 };
 			twisting = null;
-				lastSeen = null;
+			lastSeen = null;
 			lastPhase = 'absent';
 			startCued = rotateCued = bothCued = false;
 		}

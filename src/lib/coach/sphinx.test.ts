@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { randomBody, rng } from '../synth';
 import { sphinxTake, withDropout } from '../synth/exercise-sequences';
 import { createSphinxTracker } from './sphinx';
-import { runTracker } from './test-helpers';
+import { runFollowed, runTracker } from './test-helpers';
+import { cutToView, titleCard } from '../synth/edited-footage';
 import type { HoldEvent, MilestoneEvent } from './types';
 
 const holds = (run: ReturnType<typeof runTracker>) => run.events.filter((e): e is HoldEvent => e.event === 'hold');
@@ -37,5 +38,21 @@ describe('sphinx tracker', () => {
 		const got = holds(runTracker(createSphinxTracker(), frames));
 		expect(got.length).toBe(1);
 		expect(got[0].goalS).toBe(600);
+	});
+});
+
+describe('sphinx on edited footage', () => {
+	it('a title card and a cut to another camera in the middle of a hold pause the timer: one hold, the unseen time not counted', () => {
+		const r = rng(41);
+		const t = sphinxTake(randomBody(r), [{ holdMs: 30000 }], { rng: r, view: 'side', fps: 15 });
+		const seg = t.segments[0];
+		let frames = titleCard(t.frames, seg.fromT + 8000, seg.fromT + 12000);
+		frames = cutToView(frames, t.body, t.keyframes, t.keyframes[2].pose, seg.fromT + 18000, { rng: rng(42), view: 50, fps: 15 });
+		const got = holds(runFollowed(createSphinxTracker(), frames));
+		expect(got.length).toBe(1);
+		// 30 s in the pose (and about a second more at its ends, where the score passes the threshold), less the
+		// 4-s title card and the 0.5 s after the cut.
+		expect(got[0].seconds).toBeGreaterThan(24.5);
+		expect(got[0].seconds).toBeLessThan(28.5);
 	});
 });

@@ -3,9 +3,11 @@
  * extension) for 10-15 minutes after a workout, e.g. reading").
  *
  * A timer toward a goal (10 minutes by default, configurable) that runs while the person is in the
- * pose and pauses when they leave it (lying flat, sitting up, out of frame), resuming when they come
- * back: each stay is a hold; the total goes toward the goal. Brief dropouts and misreads up to the
- * grace do not pause it (users: "a hold timer that resets on one missed frame is a top complaint").
+ * pose and pauses when they leave it (lying flat, sitting up), resuming when they come back: each stay
+ * is a hold; the total goes toward the goal. Brief dropouts and misreads up to the grace do not pause it
+ * (users: "a hold timer that resets on one missed frame is a top complaint"); longer stretches not seen
+ * (out of frame, a cut in a video, a close-up) pause the timer without ending the hold, and the time
+ * not seen is not counted.
  *
  * In the pose: lying face down (lying.ts), chest a little up (the trunk line ~8-50 degrees above the
  * floor line), elbows down on the floor near under the shoulders and forearms along the floor.
@@ -16,6 +18,11 @@ import { RAD, SIDES, at, mid2, sub } from '../features/geometry';
 import { LM } from '../pose/landmarks';
 import { trunkElevationDeg, type ElevationView } from '../features/trunk-elevation';
 import { createHoldTimer } from './hold-timer';
+import { createViewChangeDetector } from './view-change';
+import { ANCHORS } from './anchors';
+
+/** After a cut, this long is not measured (a crossfade, the engine settling on the new shot), ms. */
+const SETTLE_MS = 500;
 import { createEma } from './smoothing';
 import { createProneView, proneSagittal } from './prone-view';
 import { isLyingFaceDown, proneCoverage } from './lying';
@@ -105,6 +112,9 @@ export function createSphinxTracker(options: Partial<SphinxOptions> = {}): Exerc
 	const score = createEma(o.smoothMs);
 	const timer = createHoldTimer({ graceMs: o.graceMs });
 	const view = createProneView();
+	const viewChange = createViewChangeDetector({ anchors: ANCHORS.sphinx });
+	/** After a cut, frames before this time are not used. */
+	let settleUntil = -Infinity;
 	let inPose = false;
 	let holds: HoldEvent[] = [];
 	let milestones = 0;
@@ -141,11 +151,18 @@ export function createSphinxTracker(options: Partial<SphinxOptions> = {}): Exerc
 			const t = input.t;
 			const body = input.person ? prepareBody(input.person, input.aspect) : null;
 			const seen = body !== null && proneCoverage(body);
+			// A cut (another camera, another skeleton): the view learnt goes, and the first frames after it (a
+			// crossfade, the engine settling on the new shot) are not used: the timer pauses.
+			if (seen && viewChange.update(t, body!)) {
+				view.reset();
+				score.reset();
+				settleUntil = t + SETTLE_MS;
+			}
 			const events: CoachEvent[] = [];
 			const cues: CueCandidate[] = [];
 			let observed: boolean | null = null;
 			let angle: number | null = null;
-			if (seen) {
+			if (seen && t >= settleUntil) {
 				lastSeen = t;
 				const v = view.current(body!);
 				const lying = isLyingFaceDown(body!, v);
@@ -216,6 +233,8 @@ export function createSphinxTracker(options: Partial<SphinxOptions> = {}): Exerc
 			score.reset();
 			timer.reset();
 			view.reset();
+			viewChange.reset();
+			settleUntil = -Infinity;
 			inPose = false;
 			holds = [];
 			milestones = 0;

@@ -4,6 +4,10 @@ import { createCobraTracker, type CobraOptions } from './cobra';
 import { createHangTracker, type HangOptions } from './hang';
 import { createSphinxTracker, type SphinxOptions } from './sphinx';
 import type { ExerciseName, ExerciseTracker } from './types';
+import type { Body } from '../features/types';
+import { isLyingFaceDown } from './lying';
+import { hangScore } from './hang';
+import { isStanding } from './back-extension';
 
 export interface TrackerOptions {
 	cobra?: Partial<CobraOptions>;
@@ -24,3 +28,21 @@ export function createTracker(exercise: ExerciseName, options: TrackerOptions = 
 			return createSphinxTracker(options.sphinx);
 	}
 }
+
+/**
+ * Whether a body is in the exercise's start position, roughly (one frame, no view learnt): lying face
+ * down for cobra and sphinx, hanging from a bar, standing for the back extension. The person follower
+ * takes such a person first (see follow-person.ts).
+ */
+export function inPositionFor(exercise: ExerciseName): (body: Body) => boolean {
+	switch (exercise) {
+		case 'cobra':
+		case 'sphinx':
+			return (b) => isLyingFaceDown(b);
+		case 'hang':
+			return (b) => (hangScore(b) ?? 0) >= 0.5;
+		case 'back_extension':
+			return isStanding;
+	}
+}
+

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { benchClassify } from './bench';
 
+// The 0.2 ms budget is checked by `npm run bench` (node phase), never here: a shared machine makes timed
+// assertions flaky. This only proves the measurement measures (frames classified, ordered figures).
 describe('benchClassify', () => {
-	it('features + classification stay under 200 µs per frame', () => {
-		const b = benchClassify({ frames: 200, runs: 7 });
-		console.log(
-			`still classifier: median ${b.usPerFrame} µs/frame (best run ${b.bestUsPerFrame}, worst ${b.worstUsPerFrame}) over ${b.frames} frames`
-		);
+	it('times features + classification over every frame and reports best <= median <= worst', () => {
+		const b = benchClassify({ frames: 50, runs: 3, warmupMs: 0 });
+		expect(b.frames).toBeGreaterThanOrEqual(50);
 		expect(b.bestUsPerFrame).toBeGreaterThan(0);
-		// The least disturbed run: other processes on a shared machine inflate the rest.
-		expect(b.bestUsPerFrame).toBeLessThan(200);
+		expect(b.bestUsPerFrame).toBeLessThanOrEqual(b.usPerFrame);
+		expect(b.usPerFrame).toBeLessThanOrEqual(b.worstUsPerFrame);
 	});
 });

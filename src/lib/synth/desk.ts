@@ -20,8 +20,8 @@
 import type { Landmark, PersonPose } from '../pose/types';
 import { LM } from '../pose/landmarks';
 import { randomBody, type BodyDims } from './body';
-import { makeCamera, project } from './camera';
-import { forwardKinematics } from './kinematics';
+import { makeCamera, project, type CameraSpec } from './camera';
+import { forwardKinematics, type Skeleton } from './kinematics';
 import { rng as makeRng, vadd, vscale, type Rng } from './math';
 import { makePose, type BodyPose, type JointAngles } from './pose';
 import { addNoise } from './noise';
@@ -84,7 +84,7 @@ export function deskPose(r: Rng, slouched: boolean, severity: number): BodyPose 
 }
 
 /** A desk webcam on the person: laptop below the eyes or a monitor-top camera, head and shoulders. */
-function deskView(r: Rng, body: BodyDims, pose: BodyPose) {
+export function deskView(r: Rng, body: BodyDims, pose: BodyPose): { sk: Skeleton; spec: CameraSpec & { target: [number, number, number] } } {
 	const sk = forwardKinematics(body, pose);
 	const ears = vscale(vadd(sk.points[LM.leftEar], sk.points[LM.rightEar]), 0.5);
 	const sh = vscale(vadd(sk.points[LM.leftShoulder], sk.points[LM.rightShoulder]), 0.5);
@@ -113,7 +113,7 @@ function deskView(r: Rng, body: BodyDims, pose: BodyPose) {
 }
 
 /** Where the pose model puts this person's face and shoulder points, off the skeleton's (metres). */
-interface PersonBias {
+export interface PersonBias {
 	/** Ear span as a share of the skeleton's. */
 	earSpan: number;
 	shoulderUp: number;
@@ -122,19 +122,26 @@ interface PersonBias {
 	noseUp: number;
 }
 
-function personBias(r: Rng): PersonBias {
+export function personBias(r: Rng): PersonBias {
 	return { earSpan: r.normal(0.85, 0.05), shoulderUp: r.normal(0, 0.02), shoulderOut: r.normal(0, 0.015), earUp: r.normal(0, 0.012), noseUp: r.normal(0, 0.008) };
 }
 
-/** One generated frame of a person at a desk webcam. */
-export function deskSample(r: Rng, opts: { slouched?: boolean; body?: BodyDims } = {}): DeskSample {
-	const body = opts.body ?? randomBody(r);
-	const slouched = opts.slouched ?? r.chance(0.5);
-	const severity = slouched ? r.uniform(0, 1) : 0;
-	const pose = deskPose(r, slouched, severity);
-	const { sk, spec } = deskView(r, body, pose);
-	// the pose model's per-person bias, in body axes (up = world up for a sitting person)
-	const b = personBias(r);
+/** How a frame is rendered beyond the skeleton and camera; what is not given is drawn afresh. */
+export interface DeskRender {
+	/** Camera roll, radians. */
+	roll?: number;
+	/** Landmarks carry visibility (MediaPipe) or not (sources that dropped it). */
+	withVis?: boolean;
+	/** Landmark jitter, as addNoise's xy. */
+	jitter?: number;
+	/** Chance a frame loses one ear, both ears, both eyes. */
+	loseOneEar?: number;
+	loseBothEars?: number;
+	loseEyes?: number;
+}
+
+/** The pose model's view of a skeleton through a desk camera: bias, projection, roll, jitter, lost points. */
+export function renderDeskFrame(r: Rng, sk: Skeleton, spec: CameraSpec, b: PersonBias, o: DeskRender = {}): { person: PersonPose; width: number; height: number } {
 	for (const [i, side] of [
 		[LM.leftShoulder, 1],
 		[LM.rightShoulder, -1]
@@ -151,12 +158,12 @@ export function deskSample(r: Rng, opts: { slouched?: boolean; body?: BodyDims }
 	sk.points[LM.nose] = vadd(sk.points[LM.nose], [0, b.noseUp, 0]);
 	const cam = makeCamera(sk, 0, spec);
 	// a camera not quite level: roll the picture a few degrees
-	const roll = (r.normal(0, 2.5) * Math.PI) / 180;
+	const roll = o.roll ?? (r.normal(0, 2.5) * Math.PI) / 180;
 	let rendered = project(sk, cam, r);
-	rendered = addNoise(rendered, r, { xy: r.uniform(0.003, 0.012), vis: 0.05 });
+	rendered = addNoise(rendered, r, { xy: o.jitter ?? r.uniform(0.003, 0.012), vis: 0.05 });
 	const aspect = rendered.width / rendered.height;
 	const [cx, cy] = [0.5 * aspect, 0.5];
-	const withVis = r.chance(0.75);
+	const withVis = o.withVis ?? r.chance(0.75);
 	const landmarks: Array<Landmark | null> = rendered.landmarks.map((l) => {
 		const x = l.x * aspect - cx;
 		const y = l.y - cy;
@@ -173,13 +180,14 @@ export function deskSample(r: Rng, opts: { slouched?: boolean; body?: BodyDims }
 		if (withVis) landmarks[i] = { ...landmarks[i]!, visibility: r.uniform(0, 0.4) };
 		else landmarks[i] = null;
 	};
+	const oneEar = o.loseOneEar ?? 0.15;
 	const u = r();
-	if (u < 0.15) lose(r.chance(0.5) ? LM.leftEar : LM.rightEar);
-	else if (u < 0.22) {
+	if (u < oneEar) lose(r.chance(0.5) ? LM.leftEar : LM.rightEar);
+	else if (u < oneEar + (o.loseBothEars ?? 0.07)) {
 		lose(LM.leftEar);
 		lose(LM.rightEar);
 	}
-	if (r.chance(0.1)) {
+	if (r.chance(o.loseEyes ?? 0.1)) {
 		lose(LM.leftEye);
 		lose(LM.rightEye);
 	}
@@ -193,7 +201,19 @@ export function deskSample(r: Rng, opts: { slouched?: boolean; body?: BodyDims }
 		const l = landmarks[i];
 		if (l && l.y > 1 && withVis) landmarks[i] = { ...l, visibility: Math.min(l.visibility ?? 1, r.uniform(0, 0.3)) };
 	}
-	return { person: { landmarks }, width: rendered.width, height: rendered.height, slouched: slouched ? 1 : 0, severity };
+	return { person: { landmarks }, width: rendered.width, height: rendered.height };
+}
+
+/** One generated frame of a person at a desk webcam. */
+export function deskSample(r: Rng, opts: { slouched?: boolean; body?: BodyDims } = {}): DeskSample {
+	const body = opts.body ?? randomBody(r);
+	const slouched = opts.slouched ?? r.chance(0.5);
+	const severity = slouched ? r.uniform(0, 1) : 0;
+	const pose = deskPose(r, slouched, severity);
+	const { sk, spec } = deskView(r, body, pose);
+	// the pose model's per-person bias, in body axes (up = world up for a sitting person)
+	const b = personBias(r);
+	return { ...renderDeskFrame(r, sk, spec, b), slouched: slouched ? 1 : 0, severity };
 }
 
 /** `n` generated desk frames from a seed (half slouched), each a different person. */
