@@ -23,6 +23,21 @@ export interface PoseEngineEvents {
 	onCrash?: (f: EngineFailure) => void;
 }
 
+/** What a stream tells its caller besides results. */
+export interface StreamEvents {
+	/** The worker is ready and has started reading frames (the model has loaded): from now on, silence is a stall. */
+	onLive?: () => void;
+}
+
+/** One stream into the worker: at most one exists at a time, a newer one supersedes it. */
+interface StreamHandle {
+	id: number;
+	/** Stopped or superseded: it must not start, or must end. */
+	stopped: boolean;
+	/** runStream has been sent to the worker. */
+	live: boolean;
+}
+
 const abortError = () => new EngineError(failure('aborted', 'the call was abandoned'));
 
 export class PoseEngine {
@@ -37,7 +52,8 @@ export class PoseEngine {
 	#crash: Promise<never> | null = null;
 	#idleTimer: ReturnType<typeof setTimeout> | null = null;
 	#busy = 0;
-	#streaming = false;
+	#stream: StreamHandle | null = null;
+	#streamIds = 0;
 	#frameIntervalMs = 0;
 
 	constructor(options: EngineOptions, events: PoseEngineEvents = {}, idleMs = 60_000) {
@@ -108,24 +124,34 @@ export class PoseEngine {
 
 	/**
 	 * Streams a camera or video track into the worker, which runs the frame loop itself and reports each result.
-	 * Resolves when the track ends, the stream is stopped or the worker fails. Needs MediaStreamTrackProcessor.
+	 * Resolves when the track ends, the stream is stopped or superseded, or the worker fails. One stream at a
+	 * time: a new one stops the one before, including one still waiting for the worker to start (two frame loops
+	 * in one worker would share its time and starve each other). Needs MediaStreamTrackProcessor.
 	 */
-	async streamTrack(track: MediaStreamTrack, onResult: (r: EngineResult) => void): Promise<StreamSummary> {
+	async streamTrack(track: MediaStreamTrack, onResult: (r: EngineResult) => void, events: StreamEvents = {}): Promise<StreamSummary> {
 		const Processor = trackProcessor();
 		if (!Processor) throw new EngineError(failure('camera-failed', 'MediaStreamTrackProcessor is not available'));
-		await this.start();
-		const remote = this.#remote!;
-		// maxBufferSize 1: when inference is slower than the camera, the worker always gets the freshest frame.
-		const { readable } = new Processor({ track, maxBufferSize: 1 });
-		this.#streaming = true;
+		const previous = this.#stream;
+		if (previous) previous.stopped = true;
+		const stream: StreamHandle = { id: ++this.#streamIds, stopped: false, live: false };
+		this.#stream = stream;
+		// Busy from now, not from when the worker is ready: the idle timer must never end a worker that is
+		// still starting for a stream.
 		this.#touch(+1);
 		try {
+			await this.start();
+			if (stream.stopped || this.#stream !== stream) return { frames: 0, reason: 'stopped' };
+			const remote = this.#remote!;
+			// maxBufferSize 1: when inference is slower than the camera, the worker always gets the freshest frame.
+			const { readable } = new Processor({ track, maxBufferSize: 1 });
+			stream.live = true;
+			events.onLive?.();
 			return await this.#guard(
-				remote.runStream(Comlink.transfer(readable, [readable as unknown as Transferable]), Comlink.proxy(onResult)),
+				remote.runStream(stream.id, Comlink.transfer(readable, [readable as unknown as Transferable]), Comlink.proxy(onResult)),
 				'inference-failed'
 			);
 		} finally {
-			this.#streaming = false;
+			if (this.#stream === stream) this.#stream = null;
 			this.#touch(-1);
 		}
 	}
@@ -136,13 +162,23 @@ export class PoseEngine {
 		if (this.#remote) await this.#remote.setFrameInterval(ms);
 	}
 
-	/** Ends a running stream; its `streamTrack` promise resolves with reason 'stopped'. */
+	/**
+	 * Ends the stream, whether it is running or still waiting for the worker to start; its `streamTrack`
+	 * promise resolves with reason 'stopped'.
+	 */
 	async stopStream(): Promise<void> {
-		if (this.#remote && this.#streaming) await this.#remote.stopStream().catch(() => undefined);
+		const stream = this.#stream;
+		if (!stream) return;
+		stream.stopped = true;
+		if (stream.live && this.#remote) await this.#remote.stopStream(stream.id).catch(() => undefined);
 	}
 
-	/** Ends the worker now. The next call starts a fresh one. */
-	terminate(): void {
+	/**
+	 * Ends the worker now. Calls still waiting on it fail with `reason` (by default 'aborted') rather than wait
+	 * forever for a worker that is gone. The next call starts a fresh one.
+	 */
+	terminate(reason: EngineFailure = failure('aborted', 'the pose engine was ended')): void {
+		const crashed = this.#crashed;
 		if (this.#idleTimer) clearTimeout(this.#idleTimer);
 		this.#idleTimer = null;
 		if (this.#remote) this.#remote[Comlink.releaseProxy]();
@@ -152,14 +188,14 @@ export class PoseEngine {
 		this.#info = null;
 		this.#crashed = null;
 		this.#crash = null;
-		this.#streaming = false;
+		if (this.#stream) this.#stream.stopped = true;
+		this.#stream = null;
 		this.#queue = Promise.resolve();
+		crashed?.(reason);
 	}
 
 	#fail(f: EngineFailure): void {
-		const crashed = this.#crashed;
-		this.terminate();
-		crashed?.(f);
+		this.terminate(f);
 		this.#events.onCrash?.(f);
 	}
 
@@ -210,7 +246,7 @@ export class PoseEngine {
 		this.#busy += delta;
 		if (this.#idleTimer) clearTimeout(this.#idleTimer);
 		this.#idleTimer = null;
-		if (this.#busy === 0 && !this.#streaming && this.#idleMs > 0 && Number.isFinite(this.#idleMs)) {
+		if (this.#busy === 0 && !this.#stream && this.#idleMs > 0 && Number.isFinite(this.#idleMs)) {
 			this.#idleTimer = setTimeout(() => this.terminate(), this.#idleMs);
 		}
 	}

@@ -21,8 +21,14 @@ let videoLandmarker: PoseLandmarker | null = null;
 let imageLandmarker: PoseLandmarker | null = null;
 let options: EngineOptions | null = null;
 let lastTimestamp = 0; // VIDEO-mode timestamps must exceed the warm-up frame's 0
-let streamReader: ReadableStreamDefaultReader<VideoFrame> | null = null;
-let stopRequested = false;
+/** The one frame loop running in this worker (a new stream stops the one before). */
+interface StreamLoop {
+	id: number;
+	reader: ReadableStreamDefaultReader<VideoFrame>;
+	stopped: boolean;
+	done: Promise<unknown>;
+}
+let loop: StreamLoop | null = null;
 /** Minimum time between analysed frames (0 = every frame); frames in between are closed unread. */
 let frameIntervalMs = 0;
 let lastAnalysedAt = -Infinity;
@@ -93,6 +99,13 @@ function closeLandmarkers(): void {
 	imageLandmarker = null;
 }
 
+/** Ends a frame loop: a read in progress returns at once (cancel), and the loop has ended when this resolves. */
+async function stopLoop(l: StreamLoop): Promise<void> {
+	l.stopped = true;
+	await l.reader.cancel().catch(() => undefined);
+	await l.done;
+}
+
 function detect(source: VideoFrame | ImageBitmap, t: number, width: number, height: number, started: number): EngineResult {
 	if (!videoLandmarker) throw new EngineError(failure('inference-failed', 'engine not initialised'));
 	lastTimestamp = nextTimestamp(lastTimestamp, t);
@@ -139,20 +152,23 @@ const api = {
 	},
 
 	/**
-	 * Runs the frame loop on a stream of VideoFrames until it ends or stop() is called. The worker, not the page,
-	 * drives it, so it keeps going when the page's timers are throttled. Each result goes to `onResult`.
+	 * Runs the frame loop on a stream of VideoFrames until it ends or is stopped. The worker, not the page,
+	 * drives it, so it keeps going when the page's timers are throttled. Each result goes to `onResult`. Only one
+	 * loop runs at a time: a new stream first stops the one before and waits for it to end.
 	 */
-	async runStream(readable: ReadableStream<VideoFrame>, onResult: (r: EngineResult) => void): Promise<StreamSummary> {
-		stopRequested = false;
+	async runStream(id: number, readable: ReadableStream<VideoFrame>, onResult: (r: EngineResult) => void): Promise<StreamSummary> {
+		if (loop) await stopLoop(loop);
 		const reader = readable.getReader();
-		streamReader = reader;
+		let finished: () => void = () => undefined;
+		const me: StreamLoop = { id, reader, stopped: false, done: new Promise<void>((ok) => (finished = ok)) };
+		loop = me;
 		let frames = 0;
 		try {
 			for (;;) {
 				const { value: frame, done } = await reader.read();
-				if (done || stopRequested) {
+				if (done || me.stopped) {
 					frame?.close();
-					return { frames, reason: stopRequested ? 'stopped' : 'ended' };
+					return { frames, reason: me.stopped ? 'stopped' : 'ended' };
 				}
 				const started = performance.now();
 				if (started - lastAnalysedAt < frameIntervalMs) {
@@ -170,11 +186,12 @@ const api = {
 				}
 			}
 		} catch (e) {
-			if (stopRequested) return { frames, reason: 'stopped' };
+			if (me.stopped) return { frames, reason: 'stopped' };
 			return { frames, reason: 'error', error: e instanceof EngineError ? { code: e.code, detail: e.detail } : failure('inference-failed', e) };
 		} finally {
-			streamReader = null;
+			if (loop === me) loop = null;
 			reader.releaseLock();
+			finished();
 		}
 	},
 
@@ -183,10 +200,9 @@ const api = {
 		frameIntervalMs = Math.max(0, ms);
 	},
 
-	/** Stops the running stream loop (the promise of runStream resolves with reason 'stopped'). */
-	async stopStream(): Promise<void> {
-		stopRequested = true;
-		await streamReader?.cancel().catch(() => undefined);
+	/** Stops stream `id` (or whichever runs): its runStream resolves with reason 'stopped'. */
+	async stopStream(id?: number): Promise<void> {
+		if (loop && (id === undefined || loop.id === id)) await stopLoop(loop);
 	},
 
 	/** One frame of a video, pushed by the page (fallback where frames cannot be streamed). Takes the bitmap. */
@@ -225,7 +241,7 @@ const api = {
 	},
 
 	dispose(): void {
-		stopRequested = true;
+		if (loop) void stopLoop(loop);
 		closeLandmarkers();
 		options = null;
 	}

@@ -14,6 +14,9 @@ import type { PoseFrame, PoseModel } from '$lib/pose/types';
 import { setupKeyOf } from '$lib/calibration/calibrate';
 
 export type SessionStatus = 'idle' | 'starting' | 'running' | 'error';
+
+/** Failures the session recovers from by itself: their notice goes when results come again. */
+const RECOVERED_BY_RESULTS: ReadonlySet<EngineFailure['code']> = new Set(['worker-crashed', 'inference-failed']);
 export type SourceKind = 'camera' | 'file';
 
 export function assetBase(): string {
@@ -66,6 +69,9 @@ export class PoseSession {
 	#wantCamera = false;
 	#track: MediaStreamTrack | null = null;
 	#lastResultAt = 0;
+	/** The current stream has reached the worker (the model is loaded); until then silence is not a stall. */
+	#streamLive = false;
+	#streamSince = 0;
 	#watchdog: ReturnType<typeof setInterval> | null = null;
 	/** Bumped by every stop(): a start that finds it changed was cancelled while it was starting. */
 	#generation = 0;
@@ -75,6 +81,11 @@ export class PoseSession {
 
 	/** A live stream that has sent nothing for this long is restarted (a frozen tab, a stalled worker). */
 	static readonly STALL_MS = 4000;
+	/**
+	 * A worker that has not loaded its model this long after a (re)start is taken for hung and restarted like a
+	 * crash. Generous: on a busy 2-core machine a restart was seen to take 40 s.
+	 */
+	static readonly START_TIMEOUT_MS = 120_000;
 
 	constructor() {
 		if (typeof navigator !== 'undefined' && navigator.mediaDevices) {
@@ -269,15 +280,22 @@ export class PoseSession {
 		this.fps = this.#rate.fps;
 		this.inferenceMs = this.#inference.reduce((a, b) => a + b, 0) / this.#inference.length;
 		if (this.status === 'starting') this.status = 'running';
+		// Back after a crash or a failed frame: the notice that it is restarting has done its job.
+		if (this.failure && RECOVERED_BY_RESULTS.has(this.failure.code)) this.failure = null;
 		this.onResult?.(r);
 	};
 
-	/** Streams the track into the worker where the browser can; otherwise pushes frames from the page. */
-	#run(track: MediaStreamTrack, video: HTMLVideoElement | null): void {
-		this.status = 'running';
+	/**
+	 * Streams the track into the worker where the browser can; otherwise pushes frames from the page. A restart
+	 * (after a crash or a stall) is 'starting' until its first result: the worker may take a while to load.
+	 */
+	#run(track: MediaStreamTrack, video: HTMLVideoElement | null, restart = false): void {
+		this.status = restart ? 'starting' : 'running';
 		this.frames = 0;
 		this.#track = track;
 		this.#lastResultAt = performance.now();
+		this.#streamSince = this.#lastResultAt;
+		this.#streamLive = false;
 		this.#watchdog ??= setInterval(() => void this.#checkStall(), 1000);
 		if (trackProcessor()) {
 			// Each stream reads its own clone of the track, so a restarted stream never shares a processor with
@@ -286,9 +304,20 @@ export class PoseSession {
 			const own = track.clone();
 			const current = () => token === this.#streamToken;
 			void this.engine
-				.streamTrack(own, (r) => {
-					if (current()) this.#accept(r);
-				})
+				.streamTrack(
+					own,
+					(r) => {
+						if (current()) this.#accept(r);
+					},
+					{
+						onLive: () => {
+							if (!current()) return;
+							// The stall clock starts when the worker is ready, not while it loads its model.
+							this.#streamLive = true;
+							this.#lastResultAt = performance.now();
+						}
+					}
+				)
 				.then(
 					(summary) => {
 						// A graph that errors mid-stream (e.g. MediaPipe's timestamp checks after a restart) is
@@ -297,13 +326,14 @@ export class PoseSession {
 					},
 					(e) => {
 						const f = asEngineFailure(e, 'inference-failed');
-						// A crash has already been handled through the engine's onCrash.
-						if (current() && f.code !== 'worker-crashed') this.#recover(f);
+						// A crash has already been handled through the engine's onCrash; 'aborted' is a deliberate end.
+						if (current() && f.code !== 'worker-crashed' && f.code !== 'aborted') this.#recover(f);
 					}
 				)
 				.finally(() => own.stop());
 			return;
 		}
+		this.#streamLive = true;
 		if (!video) {
 			this.#setFailure({ code: 'camera-failed', detail: 'this browser cannot stream camera frames to a worker' });
 			return;
@@ -344,15 +374,28 @@ export class PoseSession {
 		}
 	}
 
-	/** Restarts the stream on the same track when results stopped coming while the track is still live. */
+	/**
+	 * Restarts the stream on the same track when results stopped coming while the track is still live. Silence
+	 * counts only once the stream has reached the worker: restarting a stream whose worker is still loading its
+	 * model would only queue another one behind it. A worker that never gets there is restarted like a crash.
+	 */
 	async #checkStall(): Promise<void> {
 		const track = this.#track;
-		if (this.status !== 'running' || !track || track.readyState !== 'live') return;
-		if (performance.now() - this.#lastResultAt < PoseSession.STALL_MS) return;
-		this.#lastResultAt = performance.now();
+		if ((this.status !== 'running' && this.status !== 'starting') || !track || track.readyState !== 'live') return;
+		const now = performance.now();
+		if (!this.#streamLive) {
+			if (now - this.#streamSince > PoseSession.START_TIMEOUT_MS) {
+				this.#recover({ code: 'worker-crashed', detail: `the pose engine did not start within ${PoseSession.START_TIMEOUT_MS / 1000} s` });
+			}
+			return;
+		}
+		if (now - this.#lastResultAt < PoseSession.STALL_MS) return;
+		this.#lastResultAt = now;
 		this.restarts++;
+		const token = this.#streamToken;
 		await this.#engine?.stopStream();
-		if (this.#track === track) this.#run(track, null);
+		// Unless something else (a stop, a crash) took over meanwhile.
+		if (this.#track === track && this.#streamToken === token) this.#run(track, null, true);
 	}
 
 	/**
@@ -366,6 +409,8 @@ export class PoseSession {
 			return;
 		}
 		const track = this.#track;
+		// Results of the dead stream still on their way (posted before the worker ended) are not news.
+		this.#streamToken++;
 		this.#setFailure(f);
 		if (!track || track.readyState !== 'live') return;
 		const now = performance.now();
@@ -377,8 +422,8 @@ export class PoseSession {
 			this.#crashTimer = null;
 			if (generation !== this.#generation || this.#track !== track || track.readyState !== 'live') return;
 			this.crashes++;
-			this.failure = null;
-			this.#run(track, null);
+			// The notice stays until results come again (see #accept).
+			this.#run(track, null, true);
 		}, delay);
 	}
 
