@@ -5,6 +5,7 @@
  */
 import * as Comlink from 'comlink';
 import { EngineError, asEngineFailure, failure } from './errors';
+import { EVERY_FRAME, type SamplingOptions } from './frame-gate';
 import type { PoseWorkerApi } from './pose.worker';
 import type { EngineFailure, EngineInfo, EngineOptions, EngineResult, StreamSummary } from './types';
 
@@ -54,7 +55,7 @@ export class PoseEngine {
 	#busy = 0;
 	#stream: StreamHandle | null = null;
 	#streamIds = 0;
-	#frameIntervalMs = 0;
+	#sampling: SamplingOptions = EVERY_FRAME;
 
 	constructor(options: EngineOptions, events: PoseEngineEvents = {}, idleMs = 60_000) {
 		this.#options = options;
@@ -85,7 +86,7 @@ export class PoseEngine {
 			const remote = this.#remote;
 			const info = this.#guard(
 				remote.init(this.#options).then(async (i) => {
-					if (this.#frameIntervalMs > 0) await remote.setFrameInterval(this.#frameIntervalMs);
+					if (this.#sampling !== EVERY_FRAME) await remote.setSampling(this.#sampling);
 					return i;
 				}),
 				'model-load-failed'
@@ -156,10 +157,19 @@ export class PoseEngine {
 		}
 	}
 
-	/** Analyse at most one frame per `ms` (0 = every frame). Cheap: the worker closes skipped frames unread. */
+	/** Analyse at most one frame per `ms` (0 = every frame), each one. Cheap: the worker closes skipped frames unread. */
 	async setFrameInterval(ms: number): Promise<void> {
-		this.#frameIntervalMs = ms;
-		if (this.#remote) await this.#remote.setFrameInterval(ms);
+		const intervalMs = Math.max(0, ms);
+		await this.setSampling(intervalMs === 0 ? EVERY_FRAME : { intervalMs, motionIntervalMs: intervalMs, skipUnchanged: false, maxSkipMs: 0 });
+	}
+
+	/**
+	 * How the worker samples streams: how often it looks at a frame, and whether it runs the model only on frames
+	 * that changed (see frame-gate.ts). Kept across worker restarts.
+	 */
+	async setSampling(options: SamplingOptions): Promise<void> {
+		this.#sampling = options;
+		if (this.#remote) await this.#remote.setSampling(options);
 	}
 
 	/**

@@ -11,6 +11,8 @@ import { guardFetch } from './origin-guard';
 import { nextTimestamp, toPoseFrame } from './to-pose-frame';
 import type { EngineInfo, EngineOptions, EngineResult, StreamSummary } from './types';
 import { detectionConfidence } from './detection-confidence';
+import { EVERY_FRAME, FrameGate, type SamplingOptions } from './frame-gate';
+import { layoutOf, lumaThumbnail } from './luma-thumbnail';
 
 guardFetch(self);
 
@@ -29,9 +31,10 @@ interface StreamLoop {
 	done: Promise<unknown>;
 }
 let loop: StreamLoop | null = null;
-/** Minimum time between analysed frames (0 = every frame); frames in between are closed unread. */
-let frameIntervalMs = 0;
-let lastAnalysedAt = -Infinity;
+/** Which frames of a stream are looked at and which analysed (frames in between are closed unread). */
+const gate = new FrameGate(EVERY_FRAME);
+/** Reused for every thumbnail (a 640x480 I420 frame is 450 KiB). */
+let frameBytes: Uint8Array | null = null;
 
 function assertWebGL(): void {
 	// Tasks-vision needs a WebGL context even on the CPU delegate; without one it fails deep inside the wasm
@@ -99,6 +102,24 @@ function closeLandmarkers(): void {
 	imageLandmarker = null;
 }
 
+/**
+ * The frame's luma thumbnail (16x12), read from its first plane: about 0.1 ms for a 640x480 camera frame.
+ * Null for frames that cannot be read on the CPU cheaply (no format: the frame lives on the GPU).
+ */
+async function thumbnailOf(frame: VideoFrame): Promise<Float32Array | null> {
+	const layout = layoutOf(frame.format);
+	if (!layout) return null;
+	try {
+		const size = frame.allocationSize();
+		if (!frameBytes || frameBytes.byteLength < size) frameBytes = new Uint8Array(size);
+		const [plane] = await frame.copyTo(frameBytes);
+		const rect = frame.visibleRect;
+		return lumaThumbnail({ data: frameBytes, offset: plane.offset, stride: plane.stride, width: rect?.width ?? frame.codedWidth, height: rect?.height ?? frame.codedHeight, layout });
+	} catch {
+		return null;
+	}
+}
+
 /** Ends a frame loop: a read in progress returns at once (cancel), and the loop has ended when this resolves. */
 async function stopLoop(l: StreamLoop): Promise<void> {
 	l.stopped = true;
@@ -114,6 +135,12 @@ function detect(source: VideoFrame | ImageBitmap, t: number, width: number, heig
 	const after = performance.now();
 	const frame = toPoseFrame(result, lastTimestamp, width, height);
 	return { frame, timing: { inferenceMs: after - before, latencyMs: after - started } };
+}
+
+/** The last analysed result again, for a frame that did not change: no inference, a new timestamp. */
+function repeat(last: EngineResult, t: number, started: number): EngineResult {
+	lastTimestamp = nextTimestamp(lastTimestamp, t);
+	return { frame: { ...last.frame, t: lastTimestamp }, timing: { inferenceMs: 0, latencyMs: performance.now() - started }, reused: true };
 }
 
 const api = {
@@ -163,6 +190,9 @@ const api = {
 		const me: StreamLoop = { id, reader, stopped: false, done: new Promise<void>((ok) => (finished = ok)) };
 		loop = me;
 		let frames = 0;
+		// The last analysed result, repeated for frames that did not change.
+		let last: EngineResult | null = null;
+		gate.reset();
 		try {
 			for (;;) {
 				const { value: frame, done } = await reader.read();
@@ -171,14 +201,23 @@ const api = {
 					return { frames, reason: me.stopped ? 'stopped' : 'ended' };
 				}
 				const started = performance.now();
-				if (started - lastAnalysedAt < frameIntervalMs) {
-					// Low-cost watching: skip this frame without decoding or inferring anything.
+				if (!gate.due(started)) {
+					// Low-cost watching: this frame is not even looked at.
 					frame.close();
 					continue;
 				}
-				lastAnalysedAt = started;
 				try {
-					const result = detect(frame, frame.timestamp / 1000, frame.displayWidth, frame.displayHeight, started);
+					const thumb = gate.options.skipUnchanged ? await thumbnailOf(frame) : null;
+					if (me.stopped) continue;
+					const decision = gate.look(started, thumb);
+					let result: EngineResult;
+					if (decision.analyse || !last) {
+						result = detect(frame, frame.timestamp / 1000, frame.displayWidth, frame.displayHeight, started);
+						gate.analysed(started, thumb);
+						last = result;
+					} else {
+						result = repeat(last, frame.timestamp / 1000, started);
+					}
 					frames++;
 					onResult(result);
 				} finally {
@@ -195,9 +234,15 @@ const api = {
 		}
 	},
 
-	/** Analyse at most one frame per `ms` (0 = every frame the camera gives). Takes effect at the next frame. */
+	/** Analyse at most one frame per `ms` (0 = every frame the camera gives), each one. Takes effect at the next frame. */
 	setFrameInterval(ms: number): void {
-		frameIntervalMs = Math.max(0, ms);
+		const intervalMs = Math.max(0, ms);
+		gate.options = { intervalMs, motionIntervalMs: intervalMs, skipUnchanged: false, maxSkipMs: 0 };
+	},
+
+	/** How frames are looked at and which are analysed (see frame-gate.ts). Takes effect at the next frame. */
+	setSampling(options: SamplingOptions): void {
+		gate.options = options;
 	},
 
 	/** Stops stream `id` (or whichever runs): its runStream resolves with reason 'stopped'. */

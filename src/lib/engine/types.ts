@@ -20,6 +20,8 @@ export interface EngineOptions {
 export interface EngineResult {
 	frame: PoseFrame;
 	timing: FrameTiming;
+	/** The frame did not change since the last analysed one, whose people this repeats (no inference ran). */
+	reused?: boolean;
 }
 
 export interface EngineInfo {

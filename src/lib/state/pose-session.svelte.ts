@@ -6,6 +6,7 @@ import { asset } from '$app/paths';
 import { closeStream, listCameras, openCamera, type CameraDevice } from '$lib/engine/camera';
 import { EngineError, asEngineFailure } from '$lib/engine/errors';
 import { FrameRate } from '$lib/engine/frame-rate';
+import { EVERY_FRAME, framesPerSecondNeeded, type SamplingOptions } from '$lib/engine/frame-gate';
 import { PoseEngine, trackProcessor } from '$lib/engine/pose-engine';
 import type { EngineFailure, EngineInfo, EngineResult } from '$lib/engine/types';
 import { analyseRecording, type PlaybackSpeed, type RecordingProgress, type RecordingSummary } from '$lib/video/analyse-recording';
@@ -37,6 +38,8 @@ export class PoseSession {
 	fps = $state(0);
 	inferenceMs = $state(0);
 	frames = $state(0);
+	/** Of those, results the pose model ran for (the others repeat an unchanged frame's result). */
+	analysed = $state(0);
 	/** Times the stream was restarted after it stalled. */
 	restarts = $state(0);
 	/** Times the worker crashed and was restarted this session. */
@@ -68,6 +71,9 @@ export class PoseSession {
 	#pageLoop: AbortController | null = null;
 	#wantCamera = false;
 	#track: MediaStreamTrack | null = null;
+	/** The clone of the track the current stream reads. */
+	#own: MediaStreamTrack | null = null;
+	#sampling: SamplingOptions = EVERY_FRAME;
 	#lastResultAt = 0;
 	/** The current stream has reached the worker (the model is loaded); until then silence is not a stall. */
 	#streamLive = false;
@@ -111,6 +117,8 @@ export class PoseSession {
 			{ model: this.model, delegate: 'CPU', numPoses: 2, assetBase: assetBase() },
 			{ onCrash: (f) => this.#onCrash(f) }
 		);
+		// A new engine (after dispose) samples as the session was told to.
+		if (this.#sampling !== EVERY_FRAME) void this.#engine.setSampling(this.#sampling);
 		return this.#engine;
 	}
 
@@ -128,7 +136,10 @@ export class PoseSession {
 		this.#clearPicture();
 		this.failure = null;
 		try {
-			const [info, stream] = await Promise.all([this.engine.configure({ ...this.engine.options, model: this.model }), openCamera(deviceId || undefined)]);
+			const [info, stream] = await Promise.all([
+				this.engine.configure({ ...this.engine.options, model: this.model }),
+				openCamera(deviceId || undefined, framesPerSecondNeeded(this.#sampling) ?? 30)
+			]);
 			if (generation !== this.#generation) {
 				// Stopped (paused, snoozed, navigated away) while starting: do not come back on.
 				closeStream(stream);
@@ -240,6 +251,25 @@ export class PoseSession {
 		}
 	}
 
+	/**
+	 * How the worker samples the camera (the desk watch: look rarely, run the model only on what changed). Set
+	 * before starting, the camera itself is opened at the frame rate these need.
+	 */
+	async setSampling(options: SamplingOptions): Promise<void> {
+		const o = this.#sampling;
+		if (o.intervalMs === options.intervalMs && o.motionIntervalMs === options.motionIntervalMs && o.skipUnchanged === options.skipUnchanged && o.maxSkipMs === options.maxSkipMs) return;
+		this.#sampling = options;
+		if (this.#own) this.#capFrameRate(this.#own);
+		return this.engine.setSampling(options);
+	}
+
+	/** Frames the stream would never look at are dropped before they reach it (Chromium drops them per track). */
+	#capFrameRate(own: MediaStreamTrack): void {
+		if (own.readyState !== 'live' || !own.applyConstraints) return;
+		const fps = framesPerSecondNeeded(this.#sampling);
+		void own.applyConstraints({ frameRate: fps === null ? { ideal: 30 } : { max: fps } }).catch(() => undefined);
+	}
+
 	async stop(): Promise<void> {
 		this.#generation++;
 		this.#streamToken++;
@@ -273,12 +303,15 @@ export class PoseSession {
 		const now = performance.now();
 		this.#lastResultAt = now;
 		this.#rate.push(now);
-		this.#inference.push(r.timing.inferenceMs);
-		if (this.#inference.length > 30) this.#inference.shift();
+		if (!r.reused) {
+			this.#inference.push(r.timing.inferenceMs);
+			if (this.#inference.length > 30) this.#inference.shift();
+			this.inferenceMs = this.#inference.reduce((a, b) => a + b, 0) / this.#inference.length;
+			this.analysed++;
+		}
 		this.frame = r.frame;
 		this.frames++;
 		this.fps = this.#rate.fps;
-		this.inferenceMs = this.#inference.reduce((a, b) => a + b, 0) / this.#inference.length;
 		if (this.status === 'starting') this.status = 'running';
 		// Back after a crash or a failed frame: the notice that it is restarting has done its job.
 		if (this.failure && RECOVERED_BY_RESULTS.has(this.failure.code)) this.failure = null;
@@ -302,6 +335,8 @@ export class PoseSession {
 			// one that died with its worker; results and failures of a superseded stream are ignored.
 			const token = ++this.#streamToken;
 			const own = track.clone();
+			this.#own = own;
+			this.#capFrameRate(own);
 			const current = () => token === this.#streamToken;
 			void this.engine
 				.streamTrack(
@@ -330,7 +365,10 @@ export class PoseSession {
 						if (current() && f.code !== 'worker-crashed' && f.code !== 'aborted') this.#recover(f);
 					}
 				)
-				.finally(() => own.stop());
+				.finally(() => {
+					own.stop();
+					if (this.#own === own) this.#own = null;
+				});
 			return;
 		}
 		this.#streamLive = true;
