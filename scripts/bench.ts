@@ -11,7 +11,8 @@
  *   BENCH_START_RUNS=3      fresh profiles (cold start; 2 warm visits each)
  *   BENCH_FEED=person       the workout camera feed (person | basketball1)
  *   BENCH_FRAMES=60         frames per model in the per-model table       BENCH_MODELS=lite,full,heavy
- *   BENCH_ONLY=node,models,throughput,watch,latency,start,soak   run some phases only (README left alone)
+ *   BENCH_DELEGATE_TIMEOUT_S=300   time limit of one delegate trial (software GL is slow)
+ *   BENCH_ONLY=node,models,delegates,throughput,watch,latency,start,soak   run some phases only (README left alone)
  */
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
@@ -23,6 +24,7 @@ import { canvasCameraScript, HeapProbe, PAGE_INSTRUMENTATION, privateBuild, type
 import { cpuSecondsBetween, loadBetween, loadSnapshot, residentMiB } from './lib/bench-cpu';
 import { benchFeed, benchStill, SLOUCH_ROWS, slouchSteps, type BenchScene } from './lib/bench-media';
 import { nodeFigures, type NodeFigures } from './lib/bench-node';
+import { delegateNote, delegateRows, delegateTable, type DelegateFigures } from './lib/bench-delegates';
 import { round, summaryTable, TARGETS, updateReadme, verdict } from './lib/bench-report';
 import { startStaticServer, type StaticServer } from './lib/static-server';
 import { ROOT } from './lib/test-media';
@@ -53,7 +55,7 @@ const CFG = {
  */
 const FEED: BenchScene = (process.env.BENCH_FEED as BenchScene | undefined) ?? 'person';
 
-const PHASES = ['node', 'models', 'throughput', 'watch', 'latency', 'start', 'soak'] as const;
+const PHASES = ['node', 'models', 'delegates', 'throughput', 'watch', 'latency', 'start', 'soak'] as const;
 type Phase = (typeof PHASES)[number];
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim()) as Phase[] | undefined;
 const runs = (p: Phase) => !only || only.includes(p);
@@ -589,6 +591,7 @@ interface Saved {
 	machine: ReturnType<typeof machine> & { loadAvgAtEnd?: Array<number | null>; minutes?: number | null };
 	config: typeof CFG & { soakS: number; feed?: BenchScene; slumpMs?: number; slumpSteps?: number; slouchRows?: number };
 	pose?: Awaited<ReturnType<typeof modelTable>>;
+	delegates?: DelegateFigures;
 	detail: Record<string, unknown>;
 }
 
@@ -628,6 +631,7 @@ async function measure(): Promise<Saved> {
 	};
 	let node: NodeFigures | null = null;
 	let pose: Awaited<ReturnType<typeof modelTable>> | null = null;
+	let delegates: DelegateFigures | null = null;
 
 	if (runs('node')) {
 		log('Node: classifier, pipeline, coach, calibration…');
@@ -641,6 +645,15 @@ async function measure(): Promise<Saved> {
 		server = await startStaticServer(privateBuild(log));
 		try {
 			if (runs('models')) pose = await modelTable();
+			if (runs('delegates')) {
+				log(`delegates: ${CFG.models.join(', ')} on the CPU and the GPU, on the same frames…`);
+				const browser = await launch(FEED);
+				try {
+					delegates = await delegateTable(await measuringContext(browser), server.origin, { models: CFG.models, trialTimeoutS: num('BENCH_DELEGATE_TIMEOUT_S', 300) });
+				} finally {
+					await browser.close();
+				}
+			}
 			// Each phase's figures go to the table, its detail under its name in results.json; in this order.
 			const figurePhases: Array<[Phase, string, () => Promise<{ detail: unknown }>]> = [
 				['throughput', 'throughput', throughput],
@@ -666,6 +679,7 @@ async function measure(): Promise<Saved> {
 	results.machine = mach;
 	results.config = { ...CFG, soakS: CFG.soakMs / 1000, feed: FEED, slumpMs: SLUMP_MS, slumpSteps: SLUMP_STEPS, slouchRows: SLOUCH_ROWS };
 	if (pose) results.pose = pose;
+	if (delegates) results.delegates = delegates;
 	results.detail = detail;
 	return results as unknown as Saved;
 }
@@ -735,6 +749,11 @@ function render(saved: Saved): string {
 				lines.push(`| ${model} | ${path === 'worker' ? 'worker (ours)' : 'main thread (MediaPipe sample)'} | ${round(f.medianMs, 1)} | ${round(f.p90Ms, 1)} | ${round(f.fps, 1)} | ${f.longTasks} |`);
 			}
 		}
+	}
+	if (saved.delegates) {
+		lines.push('', 'Pose delegates side by side, each model on the CPU and on the GPU, on the same camera frames (as Setup measures them):', '');
+		lines.push(...delegateRows(saved.delegates));
+		notes.push(delegateNote(saved.delegates));
 	}
 	if (node) {
 		const c = node.calibration;

@@ -7,7 +7,7 @@ import * as Comlink from 'comlink';
 import { EngineError, asEngineFailure, failure } from './errors';
 import { EVERY_FRAME, type SamplingOptions } from './frame-gate';
 import type { PoseWorkerApi } from './pose.worker';
-import type { EngineFailure, EngineInfo, EngineOptions, EngineResult, StreamSummary } from './types';
+import type { EngineFailure, EngineInfo, EngineOptions, EngineResult, StreamSummary, TrialResult, TrialSpec } from './types';
 
 /** Chromium's MediaStreamTrackProcessor (not yet in TypeScript's DOM lib). */
 interface TrackProcessor {
@@ -67,9 +67,9 @@ export class PoseEngine {
 		return this.#options;
 	}
 
-	/** Starts the worker and loads the model if not done yet. */
-	start(): Promise<EngineInfo> {
-		if (!this.#info) {
+	/** The worker, started if need be, without loading a model. */
+	#spawn(): Comlink.Remote<PoseWorkerApi> {
+		if (!this.#remote) {
 			const worker = new Worker(new URL('./pose.worker.ts', import.meta.url), { type: 'module', name: 'pose' });
 			this.#worker = worker;
 			this.#remote = Comlink.wrap<PoseWorkerApi>(worker);
@@ -83,7 +83,14 @@ export class PoseEngine {
 			};
 			worker.addEventListener('error', died);
 			worker.addEventListener('messageerror', died);
-			const remote = this.#remote;
+		}
+		return this.#remote;
+	}
+
+	/** Starts the worker and loads the model if not done yet. */
+	start(): Promise<EngineInfo> {
+		if (!this.#info) {
+			const remote = this.#spawn();
 			const info = this.#guard(
 				remote.init(this.#options).then(async (i) => {
 					if (this.#sampling !== EVERY_FRAME) await remote.setSampling(this.#sampling);
@@ -97,6 +104,25 @@ export class PoseEngine {
 			});
 		}
 		return this.#info;
+	}
+
+	/**
+	 * Measures one model on one delegate, exactly as asked, on `frames` (transferred and closed in the worker),
+	 * without loading the live model (see delegate-trial.ts).
+	 */
+	async trial(frames: ImageBitmap[], spec: TrialSpec): Promise<TrialResult> {
+		const remote = this.#spawn();
+		this.#touch(+1);
+		try {
+			return await this.#guard(remote.trial(Comlink.transfer(frames, frames), spec, this.#options.assetBase, this.#options.numPoses), 'inference-failed');
+		} finally {
+			this.#touch(-1);
+		}
+	}
+
+	/** The worker fell back from the GPU to the CPU by itself: later (re)starts ask for the CPU straight away. */
+	settleOnCpu(): void {
+		this.#options = { ...this.#options, delegate: 'CPU' };
 	}
 
 	/** Switches model, delegate or pose count; the next call uses the new options. */

@@ -3,26 +3,38 @@
  * The pose worker: owns MediaPipe's PoseLandmarker and the frame loop, so the page never blocks on inference.
  * Frames arrive either as a stream of VideoFrames (MediaStreamTrackProcessor's readable, transferred here) or
  * one ImageBitmap at a time. Everything it loads comes from our own origin.
+ *
+ * The GPU delegate, when asked for, may fail at any time: no WebGL2, a model that will not build on it, a frame
+ * it cannot analyse, its graphics context lost. Each time the worker builds the model again on the CPU and
+ * carries on; the first result after that says so (EngineResult.fallback), and the GPU is not tried again in
+ * this worker.
  */
 import * as Comlink from 'comlink';
-import { FilesetResolver, PoseLandmarker } from '@mediapipe/tasks-vision';
+import { FilesetResolver } from '@mediapipe/tasks-vision';
 import { EngineError, failure } from './errors';
 import { guardFetch } from './origin-guard';
 import { nextTimestamp, toPoseFrame } from './to-pose-frame';
-import type { EngineInfo, EngineOptions, EngineResult, StreamSummary } from './types';
+import type { DelegateFallback, EngineInfo, EngineOptions, EngineResult, StreamSummary, TrialResult, TrialSpec } from './types';
 import { detectionConfidence } from './detection-confidence';
 import { EVERY_FRAME, FrameGate, type SamplingOptions } from './frame-gate';
 import { layoutOf, lumaThumbnail } from './luma-thumbnail';
+import { HeldLandmarker, hasWebGL2, type Fileset, type RunningMode } from './landmarker';
+import type { PoseDelegate, PoseModel } from '$lib/pose/types';
 
 guardFetch(self);
 
-type Fileset = Awaited<ReturnType<typeof FilesetResolver.forVisionTasks>>;
-
 let fileset: Fileset | null = null;
-let videoLandmarker: PoseLandmarker | null = null;
-let imageLandmarker: PoseLandmarker | null = null;
+let video: HeldLandmarker | null = null;
+let image: HeldLandmarker | null = null;
 let options: EngineOptions | null = null;
 let lastTimestamp = 0; // VIDEO-mode timestamps must exceed the warm-up frame's 0
+/** The model file last fetched (rebuilding after a GPU failure or a reset needs it again). */
+let modelFile: { url: string; bytes: Uint8Array } | null = null;
+/** Why the GPU failed in this worker: from then on every landmarker is built on the CPU. */
+let gpuFailure: DelegateFallback | null = null;
+/** A fallback not yet reported: it rides on the next result. */
+let unreported: DelegateFallback | null = null;
+
 /** The one frame loop running in this worker (a new stream stops the one before). */
 interface StreamLoop {
 	id: number;
@@ -36,6 +48,8 @@ const gate = new FrameGate(EVERY_FRAME);
 /** Reused for every thumbnail (a 640x480 I420 frame is 450 KiB). */
 let frameBytes: Uint8Array | null = null;
 
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
 function assertWebGL(): void {
 	// Tasks-vision needs a WebGL context even on the CPU delegate; without one it fails deep inside the wasm
 	// ("reading 'activeTexture'"), so check up front and say so plainly.
@@ -44,62 +58,107 @@ function assertWebGL(): void {
 	if (!gl) throw new EngineError(failure('webgl-unavailable', 'OffscreenCanvas WebGL context could not be created'));
 }
 
-async function createLandmarker(mode: 'VIDEO' | 'IMAGE'): Promise<PoseLandmarker> {
-	if (!options || !fileset) throw new EngineError(failure('model-load-failed', 'init() was not called'));
-	const modelUrl = options.modelUrl ?? new URL(`models/pose_landmarker_${options.model}.task`, options.assetBase).href;
-	// Fetch ourselves so a missing or corrupt file gives a clear message instead of a wasm abort.
-	const response = await fetch(modelUrl).catch((e) => {
-		throw new EngineError(failure('model-load-failed', `${modelUrl}: ${e}`));
+function modelUrlOf(o: EngineOptions, model: PoseModel = o.model): string {
+	return model === o.model && o.modelUrl ? o.modelUrl : new URL(`models/pose_landmarker_${model}.task`, o.assetBase).href;
+}
+
+/** The model file's bytes (fetched ourselves, so a missing or corrupt file gives a clear message, not a wasm abort). */
+async function modelBytes(url: string): Promise<Uint8Array> {
+	if (modelFile?.url === url) return modelFile.bytes;
+	const response = await fetch(url).catch((e) => {
+		throw new EngineError(failure('model-load-failed', `${url}: ${e}`));
 	});
-	if (!response.ok) throw new EngineError(failure('model-load-failed', `${modelUrl}: HTTP ${response.status}`));
+	if (!response.ok) throw new EngineError(failure('model-load-failed', `${url}: HTTP ${response.status}`));
 	const bytes = new Uint8Array(await response.arrayBuffer());
+	modelFile = { url, bytes };
+	return bytes;
+}
+
+function failGpu(stage: DelegateFallback['stage'], detail: string): void {
+	gpuFailure ??= { from: 'GPU', to: 'CPU', stage, detail };
+	unreported = { from: 'GPU', to: 'CPU', stage, detail };
+}
+
+/** A landmarker on the delegate asked for, or on the CPU when the GPU is missing, has failed, or fails now. */
+async function buildLandmarker(mode: RunningMode): Promise<HeldLandmarker> {
+	if (!options || !fileset) throw new EngineError(failure('model-load-failed', 'init() was not called'));
+	const url = modelUrlOf(options);
+	const bytes = await modelBytes(url);
+	const spec = { bytes, mode, numPoses: options.numPoses, minPoseDetectionConfidence: detectionConfidence(mode, options) };
+	if (options.delegate === 'GPU' && !gpuFailure && !hasWebGL2()) failGpu('no-webgl2', 'this browser gives no WebGL2 context');
+	if (options.delegate === 'GPU' && !gpuFailure) {
+		try {
+			return await HeldLandmarker.create(fileset, { ...spec, delegate: 'GPU' });
+		} catch (e) {
+			failGpu('create', message(e));
+		}
+	}
 	try {
-		await primeModuleFactory(fileset);
-		const landmarker = await PoseLandmarker.createFromOptions(fileset, {
-			baseOptions: { modelAssetBuffer: bytes, delegate: options.delegate },
-			runningMode: mode,
-			numPoses: options.numPoses,
-			minPoseDetectionConfidence: detectionConfidence(mode, options),
-			minPosePresenceConfidence: 0.5,
-			minTrackingConfidence: 0.5,
-			outputSegmentationMasks: false
-		});
-		warmUp(landmarker, mode);
-		return landmarker;
+		return await HeldLandmarker.create(fileset, { ...spec, delegate: 'CPU' });
 	} catch (e) {
-		throw new EngineError(failure('model-load-failed', `${modelUrl}: ${e instanceof Error ? e.message : e}`));
+		throw new EngineError(failure('model-load-failed', `${url}: ${message(e)}`));
 	}
 }
 
-/**
- * The first inference of a new graph is several times slower than the rest (graph and kernel set-up). Run it on
- * a blank frame while the model is loading, so the person's first frame is analysed at full speed.
- * VIDEO mode: at timestamp 0, which is why real timestamps start above 0.
- */
-function warmUp(landmarker: PoseLandmarker, mode: 'VIDEO' | 'IMAGE'): void {
-	const blank = new OffscreenCanvas(256, 256);
-	blank.getContext('2d')?.fillRect(0, 0, 256, 256);
-	if (mode === 'VIDEO') landmarker.detectForVideo(blank, 0);
-	else landmarker.detect(blank);
-}
-
-/**
- * Tasks-vision loads its wasm loader with import() in a module worker; the loader sets self.ModuleFactory when it
- * is first evaluated and Tasks clears it after use. A second landmarker (another mode, a reset) then finds it
- * unset ("ModuleFactory not set.") because import() does not evaluate a module twice. Set it again ourselves.
- */
-async function primeModuleFactory(files: Fileset): Promise<void> {
-	const scope = self as unknown as { ModuleFactory?: unknown };
-	if (scope.ModuleFactory) return;
-	const loader = (await import(/* @vite-ignore */ files.wasmLoaderPath)) as { default?: unknown };
-	if (loader.default) scope.ModuleFactory = loader.default;
-}
-
 function closeLandmarkers(): void {
-	videoLandmarker?.close();
-	imageLandmarker?.close();
-	videoLandmarker = null;
-	imageLandmarker = null;
+	video?.close();
+	image?.close();
+	video = null;
+	image = null;
+}
+
+/**
+ * Runs `run` on the landmarker in `slot`, building it again first when its context was lost, and on the CPU
+ * when the GPU throws (or lost its context during the call, when a result cannot be trusted).
+ */
+async function analyse<T>(slot: 'video' | 'image', run: (l: HeldLandmarker) => T): Promise<T> {
+	const get = () => (slot === 'video' ? video : image);
+	const set = (l: HeldLandmarker) => {
+		if (slot === 'video') video = l;
+		else image = l;
+	};
+	const held = get();
+	if (!held) throw new EngineError(failure('inference-failed', 'engine not initialised'));
+	const rebuild = async (stage: DelegateFallback['stage'], detail: string) => {
+		const old = get()!;
+		if (old.delegate === 'GPU') failGpu(stage, detail);
+		old.close();
+		set(await buildLandmarker(old.mode));
+	};
+	if (held.lost) await rebuild('context-lost', 'the WebGL context was lost');
+	try {
+		const out = run(get()!);
+		if (!get()!.lost) return out;
+		await rebuild('context-lost', 'the WebGL context was lost during a frame');
+	} catch (e) {
+		const current = get()!;
+		if (current.delegate !== 'GPU' && !current.lost) throw e;
+		await rebuild(current.lost ? 'context-lost' : 'detect', message(e));
+	}
+	return run(get()!);
+}
+
+async function detectVideo(source: VideoFrame | ImageBitmap, t: number, width: number, height: number, started: number): Promise<EngineResult> {
+	let before = 0;
+	let after = 0;
+	let ts = 0;
+	const result = await analyse('video', (l) => {
+		// A rebuilt landmarker warmed up at timestamp 0: carry on above the last timestamp either way.
+		ts = lastTimestamp = nextTimestamp(lastTimestamp, t);
+		before = performance.now();
+		const r = l.landmarker.detectForVideo(source, ts);
+		after = performance.now();
+		return r;
+	});
+	return withFallback({ frame: toPoseFrame(result, ts, width, height), timing: { inferenceMs: after - before, latencyMs: after - started } });
+}
+
+function withFallback(r: EngineResult): EngineResult {
+	if (unreported) {
+		r.fallback = unreported;
+		unreported = null;
+	}
+	return r;
 }
 
 /**
@@ -127,16 +186,6 @@ async function stopLoop(l: StreamLoop): Promise<void> {
 	await l.done;
 }
 
-function detect(source: VideoFrame | ImageBitmap, t: number, width: number, height: number, started: number): EngineResult {
-	if (!videoLandmarker) throw new EngineError(failure('inference-failed', 'engine not initialised'));
-	lastTimestamp = nextTimestamp(lastTimestamp, t);
-	const before = performance.now();
-	const result = videoLandmarker.detectForVideo(source, lastTimestamp);
-	const after = performance.now();
-	const frame = toPoseFrame(result, lastTimestamp, width, height);
-	return { frame, timing: { inferenceMs: after - before, latencyMs: after - started } };
-}
-
 /** The last analysed result again, for a frame that did not change: no inference, a new timestamp. */
 function repeat(last: EngineResult, t: number, started: number): EngineResult {
 	lastTimestamp = nextTimestamp(lastTimestamp, t);
@@ -147,7 +196,13 @@ const api = {
 	async init(opts: EngineOptions): Promise<EngineInfo> {
 		const started = performance.now();
 		assertWebGL();
-		const changedModel = !options || options.model !== opts.model || options.delegate !== opts.delegate || options.numPoses !== opts.numPoses || options.modelUrl !== opts.modelUrl || options.imageMinDetectionConfidence !== opts.imageMinDetectionConfidence;
+		const changedModel =
+			!options ||
+			options.model !== opts.model ||
+			options.delegate !== opts.delegate ||
+			options.numPoses !== opts.numPoses ||
+			options.modelUrl !== opts.modelUrl ||
+			options.imageMinDetectionConfidence !== opts.imageMinDetectionConfidence;
 		options = opts;
 		if (!fileset) {
 			try {
@@ -166,16 +221,22 @@ const api = {
 		if (changedModel) {
 			// Build the new landmarker before dropping the old one: a running stream keeps using the old one
 			// meanwhile, then moves on to the new one at its next frame.
-			const next = await createLandmarker('VIDEO');
-			closeLandmarkers();
-			videoLandmarker = next;
+			const next = await buildLandmarker('VIDEO');
+			image?.close();
+			image = null;
+			video?.close();
+			video = next;
 		}
-		return {
+		const info: EngineInfo = {
 			model: opts.model,
-			delegate: opts.delegate,
+			delegate: video?.delegate ?? 'CPU',
 			initMs: performance.now() - started,
 			streaming: typeof VideoFrame !== 'undefined'
 		};
+		if (opts.delegate === 'GPU' && gpuFailure) info.fallback = gpuFailure;
+		// Said here, not again on the next result.
+		unreported = null;
+		return info;
 	},
 
 	/**
@@ -212,7 +273,7 @@ const api = {
 					const decision = gate.look(started, thumb);
 					let result: EngineResult;
 					if (decision.analyse || !last) {
-						result = detect(frame, frame.timestamp / 1000, frame.displayWidth, frame.displayHeight, started);
+						result = await detectVideo(frame, frame.timestamp / 1000, frame.displayWidth, frame.displayHeight, started);
 						gate.analysed(started, thumb);
 						last = result;
 					} else {
@@ -241,8 +302,8 @@ const api = {
 	},
 
 	/** How frames are looked at and which are analysed (see frame-gate.ts). Takes effect at the next frame. */
-	setSampling(options: SamplingOptions): void {
-		gate.options = options;
+	setSampling(o: SamplingOptions): void {
+		gate.options = o;
 	},
 
 	/** Stops stream `id` (or whichever runs): its runStream resolves with reason 'stopped'. */
@@ -251,10 +312,12 @@ const api = {
 	},
 
 	/** One frame of a video, pushed by the page (fallback where frames cannot be streamed). Takes the bitmap. */
-	detectVideoFrame(picture: ImageBitmap | VideoFrame, t: number): EngineResult {
+	async detectVideoFrame(picture: ImageBitmap | VideoFrame, t: number): Promise<EngineResult> {
 		const started = performance.now();
 		try {
-			return picture instanceof ImageBitmap ? detect(picture, t, picture.width, picture.height, started) : detect(picture, t, picture.displayWidth, picture.displayHeight, started);
+			return picture instanceof ImageBitmap
+				? await detectVideo(picture, t, picture.width, picture.height, started)
+				: await detectVideo(picture, t, picture.displayWidth, picture.displayHeight, started);
 		} finally {
 			picture.close();
 		}
@@ -263,14 +326,19 @@ const api = {
 	/** A still image, with no tracking from earlier frames (IMAGE mode). Takes the bitmap. */
 	async detectImage(bitmap: ImageBitmap): Promise<EngineResult> {
 		try {
-			imageLandmarker ??= await createLandmarker('IMAGE');
-			const before = performance.now();
-			const result = imageLandmarker.detect(bitmap);
-			const after = performance.now();
-			return {
+			image ??= await buildLandmarker('IMAGE');
+			let before = 0;
+			let after = 0;
+			const result = await analyse('image', (l) => {
+				before = performance.now();
+				const r = l.landmarker.detect(bitmap);
+				after = performance.now();
+				return r;
+			});
+			return withFallback({
 				frame: toPoseFrame(result, 0, bitmap.width, bitmap.height),
 				timing: { inferenceMs: after - before, latencyMs: after - before }
-			};
+			});
 		} finally {
 			bitmap.close();
 		}
@@ -279,10 +347,55 @@ const api = {
 	/** Resets VIDEO-mode tracking between unrelated clips (timestamps may start again from 0). */
 	async resetTracking(): Promise<void> {
 		if (!options) return;
-		const next = await createLandmarker('VIDEO');
-		videoLandmarker?.close();
-		videoLandmarker = next;
+		const next = await buildLandmarker('VIDEO');
+		video?.close();
+		video = next;
 		lastTimestamp = 0; // the warm-up frame used timestamp 0
+	},
+
+	/**
+	 * One model on one delegate, exactly as asked (no fallback), on the given frames in VIDEO mode: build time,
+	 * inference times, and the first pass's landmarks for comparing delegates (delegate-trial.ts). Leaves the
+	 * live landmarker alone. Takes the bitmaps.
+	 */
+	async trial(frames: ImageBitmap[], spec: TrialSpec, assetBase: string, numPoses: number): Promise<TrialResult> {
+		const out: TrialResult = { ...spec, ok: false, initMs: 0, inferenceMs: [], frames: [] };
+		let held: HeldLandmarker | null = null;
+		try {
+			assertWebGL();
+			if (!fileset) fileset = await FilesetResolver.forVisionTasks(new URL('wasm', assetBase).href, true);
+			if (spec.delegate === 'GPU' && !hasWebGL2()) throw new Error('this browser gives no WebGL2 context');
+			const started = performance.now();
+			const url = new URL(`models/pose_landmarker_${spec.model}.task`, assetBase).href;
+			held = await HeldLandmarker.create(fileset, {
+				bytes: await modelBytes(url),
+				delegate: spec.delegate as PoseDelegate,
+				mode: 'VIDEO',
+				numPoses,
+				minPoseDetectionConfidence: detectionConfidence('VIDEO', {})
+			});
+			out.initMs = performance.now() - started;
+			let ts = 0;
+			for (let pass = 0; pass < spec.passes; pass++) {
+				for (const frame of frames) {
+					ts += 33;
+					const before = performance.now();
+					const r = held.landmarker.detectForVideo(frame, ts);
+					const ms = performance.now() - before;
+					if (held.lost) throw new Error('the WebGL context was lost');
+					if (pass === 0) out.frames.push(toPoseFrame(r, ts, frame.width, frame.height));
+					// The very first frame runs the person detector as well as the landmarks: not typical.
+					if (ts > 33) out.inferenceMs.push(ms);
+				}
+			}
+			out.ok = true;
+		} catch (e) {
+			out.error = message(e);
+		} finally {
+			held?.close();
+			for (const f of frames) f.close();
+		}
+		return out;
 	},
 
 	dispose(): void {

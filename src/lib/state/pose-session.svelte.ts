@@ -8,11 +8,17 @@ import { EngineError, asEngineFailure } from '$lib/engine/errors';
 import { FrameRate } from '$lib/engine/frame-rate';
 import { EVERY_FRAME, framesPerSecondNeeded, type SamplingOptions } from '$lib/engine/frame-gate';
 import { PoseEngine, trackProcessor } from '$lib/engine/pose-engine';
-import type { EngineFailure, EngineInfo, EngineResult } from '$lib/engine/types';
+import type { DelegateFallback, EngineFailure, EngineInfo, EngineOptions, EngineResult } from '$lib/engine/types';
 import { analyseRecording, type PlaybackSpeed, type RecordingProgress, type RecordingSummary } from '$lib/video/analyse-recording';
 import { openRecording, type RecordingSource } from '$lib/video/recording-source';
-import type { PoseFrame, PoseModel } from '$lib/pose/types';
+import { describeDevice, type DeviceInfo } from '$lib/engine/device';
+import { grabFrames, runTrials, type TrialPlan, type TrialProgress, type TrialRun } from '$lib/engine/delegate-trial';
+import { chooseEngine, type EngineChoice } from '$lib/engine/engine-choice';
+import { fallbackCopy } from '$lib/engine/errors';
+import type { PoseDelegate, PoseFrame, PoseModel } from '$lib/pose/types';
 import { setupKeyOf } from '$lib/calibration/calibrate';
+import { settings } from '$lib/settings/settings.svelte';
+import { delegateFor, profileFrom, profileStale, withGpuFailure } from '$lib/settings/engine-profile';
 
 export type SessionStatus = 'idle' | 'starting' | 'running' | 'error';
 
@@ -52,6 +58,12 @@ export class PoseSession {
 	picture = $state.raw<ImageBitmap | null>(null);
 	/** How fast a video file is played through: 1 = real time, 'max' = as fast as the engine goes. */
 	speed = $state<PlaybackSpeed>(1);
+	/** The GPU failed while watching and the CPU took over: said once, until dismissed. */
+	fallback = $state.raw<DelegateFallback | null>(null);
+	/** Measuring this device again by itself (its browser or GPU changed since it was measured), and the outcome. */
+	remeasure = $state.raw<{ phase: 'measuring' | 'done' | 'failed'; message: string } | null>(null);
+	/** Measure again by itself when the browser or GPU changed since the last measurement (Setup measures itself). */
+	remeasureWhenStale = true;
 
 	/** Samples per second taken from a video file: enough for coaching, and real time is within reach of the lite model. */
 	static readonly FILE_FPS = 15;
@@ -84,6 +96,10 @@ export class PoseSession {
 	#crashTimer: ReturnType<typeof setTimeout> | null = null;
 	#streamToken = 0;
 	#recentCrashes: number[] = [];
+	/** The GPU failed in this session: the CPU from now on. */
+	#onCpuAfterFailure = false;
+	#remeasureChecked = false;
+	#measuring = false;
 
 	/** A live stream that has sent nothing for this long is restarted (a frozen tab, a stalled worker). */
 	static readonly STALL_MS = 4000;
@@ -112,13 +128,37 @@ export class PoseSession {
 		return setupKeyOf({ deviceId: settings?.deviceId ?? this.cameraId, width: settings?.width ?? this.frame?.width, height: settings?.height ?? this.frame?.height });
 	}
 
+	/** This browser and GPU (what measured speeds depend on). */
+	get device(): DeviceInfo {
+		return describeDevice();
+	}
+
+	/** The delegate to run `model` on here: as measured on this very device; the CPU when not measured or after a GPU failure. */
+	delegateFor(model: PoseModel): PoseDelegate {
+		if (this.#onCpuAfterFailure) return 'CPU';
+		settings.load();
+		return delegateFor(settings.value.engineProfile, this.device.fingerprint, model);
+	}
+
+	#optionsFor(model: PoseModel): EngineOptions {
+		return { ...this.engine.options, model, delegate: this.delegateFor(model) };
+	}
+
+	/** What configure/start said: the delegate running, and a fallback to the CPU if the GPU failed to start. */
+	#noteInfo(info: EngineInfo): void {
+		this.info = info;
+		if (info.fallback) this.#onFallback(info.fallback);
+	}
+
 	get engine(): PoseEngine {
-		this.#engine ??= new PoseEngine(
-			{ model: this.model, delegate: 'CPU', numPoses: 2, assetBase: assetBase() },
-			{ onCrash: (f) => this.#onCrash(f) }
-		);
-		// A new engine (after dispose) samples as the session was told to.
-		if (this.#sampling !== EVERY_FRAME) void this.#engine.setSampling(this.#sampling);
+		if (!this.#engine) {
+			this.#engine = new PoseEngine(
+				{ model: this.model, delegate: this.delegateFor(this.model), numPoses: 2, assetBase: assetBase() },
+				{ onCrash: (f) => this.#onCrash(f) }
+			);
+			// A new engine (after dispose) samples as the session was told to.
+			if (this.#sampling !== EVERY_FRAME) void this.#engine.setSampling(this.#sampling);
+		}
 		return this.#engine;
 	}
 
@@ -137,7 +177,7 @@ export class PoseSession {
 		this.failure = null;
 		try {
 			const [info, stream] = await Promise.all([
-				this.engine.configure({ ...this.engine.options, model: this.model }),
+				this.engine.configure(this.#optionsFor(this.model)),
 				openCamera(deviceId || undefined, framesPerSecondNeeded(this.#sampling) ?? 30)
 			]);
 			if (generation !== this.#generation) {
@@ -145,7 +185,7 @@ export class PoseSession {
 				closeStream(stream);
 				return;
 			}
-			this.info = info;
+			this.#noteInfo(info);
 			this.#stream = stream;
 			this.mediaStream = stream;
 			await this.refreshCameras();
@@ -179,7 +219,7 @@ export class PoseSession {
 		this.#pageLoop = loop;
 		let source: RecordingSource | null = null;
 		try {
-			this.info = await this.engine.configure({ ...this.engine.options, model: this.model });
+			this.#noteInfo(await this.engine.configure(this.#optionsFor(this.model)));
 			await this.engine.resetTracking();
 			source = await openRecording(file, loop.signal);
 			if (generation !== this.#generation) return;
@@ -245,7 +285,7 @@ export class PoseSession {
 		this.model = model;
 		if (!this.#engine) return;
 		try {
-			this.info = await this.engine.configure({ ...this.engine.options, model });
+			this.#noteInfo(await this.engine.configure(this.#optionsFor(model)));
 		} catch (e) {
 			this.#setFailure(asEngineFailure(e, 'model-load-failed'));
 		}
@@ -315,8 +355,91 @@ export class PoseSession {
 		if (this.status === 'starting') this.status = 'running';
 		// Back after a crash or a failed frame: the notice that it is restarting has done its job.
 		if (this.failure && RECOVERED_BY_RESULTS.has(this.failure.code)) this.failure = null;
+		if (r.fallback) this.#onFallback(r.fallback);
+		if (!this.#remeasureChecked && this.source === 'camera') {
+			this.#remeasureChecked = true;
+			// A few seconds into watching, not while the person is still getting into view.
+			if (this.remeasureWhenStale) setTimeout(() => void this.#remeasureIfStale(), 5000);
+		}
 		this.onResult?.(r);
 	};
+
+	/**
+	 * The GPU failed (at start, on a frame, or its context was lost) and the worker carried on with the CPU:
+	 * stay on the CPU, keep that for this device (until its browser or GPU changes), and say so once.
+	 */
+	#onFallback(f: DelegateFallback): void {
+		this.#engine?.settleOnCpu();
+		if (this.info && this.info.delegate !== 'CPU') this.info = { ...this.info, delegate: 'CPU' };
+		if (this.#onCpuAfterFailure) return;
+		this.#onCpuAfterFailure = true;
+		settings.load();
+		const profile = settings.value.engineProfile;
+		const stored = withGpuFailure(profile, this.device.fingerprint, fallbackCopy(f).reason);
+		if (stored !== profile) settings.update({ engineProfile: stored });
+		this.fallback = f;
+	}
+
+	dismissFallback(): void {
+		this.fallback = null;
+	}
+
+	/**
+	 * Measures each model on the CPU and the GPU on frames from the camera now running (Setup's "Measure and
+	 * choose", and by itself after a browser or GPU change), keeps the outcome for this device, and carries on
+	 * with the delegate measured for the current model. Live analysis pauses meanwhile so the trials have the
+	 * machine to themselves; the camera stays on.
+	 */
+	async measureEngines(onProgress?: (p: TrialProgress) => void, plan: Partial<TrialPlan> = {}): Promise<{ run: TrialRun; choice: EngineChoice | null }> {
+		const track = this.#track;
+		if (!track || this.source !== 'camera' || track.readyState !== 'live') throw new Error('start the camera first');
+		if (this.#measuring) throw new Error('a measurement is already running');
+		this.#measuring = true;
+		const generation = this.#generation;
+		try {
+			const frames = await grabFrames(track, 8, 150);
+			await this.#engine?.stopStream();
+			let run: TrialRun;
+			try {
+				run = await runTrials(
+					frames,
+					{ models: ['lite', 'full', 'heavy'], delegates: ['CPU', 'GPU'], passes: 2, trialTimeoutMs: 45_000, skipHopeless: true, numPoses: this.engine.options.numPoses, assetBase: assetBase(), ...plan },
+					onProgress
+				);
+			} finally {
+				for (const f of frames) f.close();
+			}
+			const choice = chooseEngine(run.summaries);
+			settings.update({ engineProfile: profileFrom(run.summaries, choice, this.device, Date.now()) });
+			// Measured afresh: a GPU that failed earlier in this session gets its chance again if it won.
+			this.#onCpuAfterFailure = false;
+			if (generation === this.#generation) this.#noteInfo(await this.engine.configure(this.#optionsFor(this.model)));
+			return { run, choice };
+		} finally {
+			this.#measuring = false;
+			// Live analysis resumes on the same camera, unless the session was stopped meanwhile.
+			if (generation === this.#generation && this.#track === track && track.readyState === 'live' && this.status !== 'error') this.#run(track, null);
+		}
+	}
+
+	/** Measured on another browser or GPU: measure again, in the background of a running session. */
+	async #remeasureIfStale(): Promise<void> {
+		settings.load();
+		if (this.#measuring || this.status !== 'running' || !profileStale(settings.value.engineProfile, this.device.fingerprint)) return;
+		this.remeasure = { phase: 'measuring', message: 'Your browser or graphics changed since Backcheck measured this computer: measuring again, a few seconds…' };
+		try {
+			const { choice } = await this.measureEngines(undefined, { trialTimeoutMs: 30_000 });
+			if (choice && settings.value.model === null) settings.update({ autoModel: { model: choice.model, medianMs: choice.medianMs, delegate: choice.delegate } });
+			this.remeasure = {
+				phase: 'done',
+				message: choice
+					? `Measured again: ${this.model === choice.model ? '' : `${choice.model} from the next session, `}${this.model} on the ${this.delegateFor(this.model) === 'GPU' ? 'graphics processor (GPU)' : 'processor (CPU)'} now.`
+					: 'Measured again, but no model ran here: staying on the processor (CPU).'
+			};
+		} catch (e) {
+			this.remeasure = { phase: 'failed', message: `Could not measure this computer again (${e instanceof Error ? e.message : e}): staying on the processor (CPU).` };
+		}
+	}
 
 	/**
 	 * Streams the track into the worker where the browser can; otherwise pushes frames from the page. A restart
@@ -419,6 +542,7 @@ export class PoseSession {
 	 */
 	async #checkStall(): Promise<void> {
 		const track = this.#track;
+		if (this.#measuring) return;
 		if ((this.status !== 'running' && this.status !== 'starting') || !track || track.readyState !== 'live') return;
 		const now = performance.now();
 		if (!this.#streamLive) {
