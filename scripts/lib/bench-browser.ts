@@ -182,7 +182,8 @@ export function canvasCameraScript(names: readonly string[], first: string): str
 		const canvas = document.createElement('canvas');
 		canvas.width = 640;
 		canvas.height = 480;
-		ctx = canvas.getContext('2d');
+		// A canvas in memory, not on the GPU: a camera does not draw through the GPU process (software GL here).
+		ctx = canvas.getContext('2d', { willReadFrequently: true });
 		draw();
 		const stream = canvas.captureStream(30);
 		setInterval(draw, 1000 / 30);

@@ -6,8 +6,12 @@
  */
 import type { SamplingOptions } from './frame-gate';
 
-/** Nobody there: a look a second; someone arriving changes the picture and is analysed at once. */
-export const DESK_NOBODY: Readonly<SamplingOptions> = Object.freeze({ intervalMs: 1000, motionIntervalMs: 250, skipUnchanged: true, maxSkipMs: 10_000 });
+/**
+ * Nobody there: a look every 0.7 s; someone arriving changes the picture and is analysed at once. Every look
+ * gives a result (analysed or repeated), and results must come less than a second apart: the person tracker
+ * (src/lib/tracking) treats a longer gap as the person gone and takes them back only on a strict match.
+ */
+export const DESK_NOBODY: Readonly<SamplingOptions> = Object.freeze({ intervalMs: 700, motionIntervalMs: 250, skipUnchanged: true, maxSkipMs: 10_000 });
 /** Sitting well: two looks a second, the model at least every 10 s. */
 export const DESK_STILL: Readonly<SamplingOptions> = Object.freeze({ intervalMs: 500, motionIntervalMs: 200, skipUnchanged: true, maxSkipMs: 10_000 });
 /** A slouch pending or settled: four looks a second, the model at least every 2 s, so sitting up again counts quickly. */

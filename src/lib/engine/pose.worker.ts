@@ -19,6 +19,7 @@ import { detectionConfidence } from './detection-confidence';
 import { EVERY_FRAME, FrameGate, type SamplingOptions } from './frame-gate';
 import { layoutOf, lumaThumbnail } from './luma-thumbnail';
 import { HeldLandmarker, hasWebGL2, type Fileset, type RunningMode } from './landmarker';
+import { buildWithFallback, runWithFallback } from './gpu-fallback';
 import type { PoseDelegate, PoseModel } from '$lib/pose/types';
 
 guardFetch(self);
@@ -82,19 +83,20 @@ function failGpu(stage: DelegateFallback['stage'], detail: string): void {
 /** A landmarker on the delegate asked for, or on the CPU when the GPU is missing, has failed, or fails now. */
 async function buildLandmarker(mode: RunningMode): Promise<HeldLandmarker> {
 	if (!options || !fileset) throw new EngineError(failure('model-load-failed', 'init() was not called'));
+	const files = fileset;
 	const url = modelUrlOf(options);
 	const bytes = await modelBytes(url);
 	const spec = { bytes, mode, numPoses: options.numPoses, minPoseDetectionConfidence: detectionConfidence(mode, options) };
-	if (options.delegate === 'GPU' && !gpuFailure && !hasWebGL2()) failGpu('no-webgl2', 'this browser gives no WebGL2 context');
-	if (options.delegate === 'GPU' && !gpuFailure) {
-		try {
-			return await HeldLandmarker.create(fileset, { ...spec, delegate: 'GPU' });
-		} catch (e) {
-			failGpu('create', message(e));
-		}
-	}
 	try {
-		return await HeldLandmarker.create(fileset, { ...spec, delegate: 'CPU' });
+		return await buildWithFallback(
+			options.delegate,
+			() => (gpuFailure ? { ok: false, stage: gpuFailure.stage, detail: gpuFailure.detail } : hasWebGL2() ? { ok: true } : { ok: false, stage: 'no-webgl2', detail: 'this browser gives no WebGL2 context' }),
+			(delegate) => HeldLandmarker.create(files, { ...spec, delegate }),
+			(stage, detail) => {
+				// A GPU already known to have failed was reported then.
+				if (!gpuFailure) failGpu(stage, detail);
+			}
+		);
 	} catch (e) {
 		throw new EngineError(failure('model-load-failed', `${url}: ${message(e)}`));
 	}
@@ -107,35 +109,22 @@ function closeLandmarkers(): void {
 	image = null;
 }
 
-/**
- * Runs `run` on the landmarker in `slot`, building it again first when its context was lost, and on the CPU
- * when the GPU throws (or lost its context during the call, when a result cannot be trusted).
- */
-async function analyse<T>(slot: 'video' | 'image', run: (l: HeldLandmarker) => T): Promise<T> {
-	const get = () => (slot === 'video' ? video : image);
-	const set = (l: HeldLandmarker) => {
-		if (slot === 'video') video = l;
-		else image = l;
+/** Runs `run` on the landmarker in `slot`, carrying on with the CPU when the GPU fails (gpu-fallback.ts). */
+function analyse<T>(slot: 'video' | 'image', run: (l: HeldLandmarker) => T): Promise<T> {
+	const current = () => {
+		const held = slot === 'video' ? video : image;
+		if (!held) throw new EngineError(failure('inference-failed', 'engine not initialised'));
+		return held;
 	};
-	const held = get();
-	if (!held) throw new EngineError(failure('inference-failed', 'engine not initialised'));
 	const rebuild = async (stage: DelegateFallback['stage'], detail: string) => {
-		const old = get()!;
+		const old = current();
 		if (old.delegate === 'GPU') failGpu(stage, detail);
 		old.close();
-		set(await buildLandmarker(old.mode));
+		const next = await buildLandmarker(old.mode);
+		if (slot === 'video') video = next;
+		else image = next;
 	};
-	if (held.lost) await rebuild('context-lost', 'the WebGL context was lost');
-	try {
-		const out = run(get()!);
-		if (!get()!.lost) return out;
-		await rebuild('context-lost', 'the WebGL context was lost during a frame');
-	} catch (e) {
-		const current = get()!;
-		if (current.delegate !== 'GPU' && !current.lost) throw e;
-		await rebuild(current.lost ? 'context-lost' : 'detect', message(e));
-	}
-	return run(get()!);
+	return runWithFallback(current, rebuild, run);
 }
 
 async function detectVideo(source: VideoFrame | ImageBitmap, t: number, width: number, height: number, started: number): Promise<EngineResult> {

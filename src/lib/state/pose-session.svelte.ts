@@ -101,8 +101,13 @@ export class PoseSession {
 	#remeasureChecked = false;
 	#measuring = false;
 
-	/** A live stream that has sent nothing for this long is restarted (a frozen tab, a stalled worker). */
+	/**
+	 * A live stream that has sent nothing for this long is restarted (a frozen tab, a stalled worker); longer for
+	 * a model that takes long per frame (4 of its frames), and for the first result of a stream (the person
+	 * detector runs, kernels warm up).
+	 */
 	static readonly STALL_MS = 4000;
+	static readonly FIRST_RESULT_MS = 15_000;
 	/**
 	 * A worker that has not loaded its model this long after a (re)start is taken for hung and restarted like a
 	 * crash. Generous: on a busy 2-core machine a restart was seen to take 40 s.
@@ -551,7 +556,8 @@ export class PoseSession {
 			}
 			return;
 		}
-		if (now - this.#lastResultAt < PoseSession.STALL_MS) return;
+		const limit = Math.max(PoseSession.STALL_MS, 4 * this.inferenceMs, this.frames === 0 ? PoseSession.FIRST_RESULT_MS : 0);
+		if (now - this.#lastResultAt < limit) return;
 		this.#lastResultAt = now;
 		this.restarts++;
 		const token = this.#streamToken;
