@@ -53,6 +53,7 @@ test('a GPU that loses its context mid-session: watching carries on on the CPU, 
 	test.setTimeout(600_000);
 	// This device measured with Lite faster on the GPU (as Setup would store it).
 	await page.goto('/');
+	await page.waitForFunction(() => 'backcheck' in window);
 	const device = await page.evaluate(() => (window as unknown as Hook).backcheck.session.device);
 	await page.evaluate((fingerprint) => {
 		const profile = { fingerprint, renderer: 'test', measuredAt: Date.now(), delegates: { lite: 'GPU' }, gpuFailure: null, trials: [] };
@@ -106,4 +107,35 @@ test('a GPU that loses its context mid-session: watching carries on on the CPU, 
 	await expect(page.getByTestId('people')).not.toHaveText('0', { timeout: 120_000 });
 	expect((await session(page)).delegate).toBe('CPU');
 	await expect(notice).toHaveCount(0);
+});
+
+test('measured on another browser or GPU: the session measures this one again by itself and keeps the result', async ({ app: { page } }) => {
+	test.setTimeout(600_000);
+	// Setup measured on some other device (another fingerprint): its GPU pick must not be trusted here.
+	await page.goto('/');
+	await page.waitForFunction(() => 'backcheck' in window);
+	const device = await page.evaluate(() => (window as unknown as Hook).backcheck.session.device);
+	await page.evaluate(() => {
+		const profile = { fingerprint: '00000000', renderer: 'another GPU', measuredAt: 1, delegates: { lite: 'GPU', full: 'GPU' }, gpuFailure: null, trials: [] };
+		localStorage.setItem('backcheck.settings', JSON.stringify({ onboarded: true, autoModel: { model: 'full', medianMs: 20, delegate: 'GPU' }, engineProfile: profile }));
+	});
+	await page.reload();
+	await page.getByRole('button', { name: 'Start camera' }).click();
+	await expect(page.getByTestId('people')).not.toHaveText('0', { timeout: 120_000 });
+	// Meanwhile it runs on the CPU, whatever the other device measured.
+	expect((await session(page)).delegate).toBe('CPU');
+	const notice = page.getByTestId('remeasure-notice');
+	await expect(notice).toHaveAttribute('data-phase', 'measuring', { timeout: 60_000 });
+	await expect(notice).toContainText('browser or graphics changed');
+	await expect(notice).toHaveAttribute('data-phase', 'done', { timeout: 480_000 });
+	const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('backcheck.settings')!));
+	test.info().annotations.push({ type: 'measured again', description: JSON.stringify(stored.engineProfile.trials) });
+	expect(stored.engineProfile.fingerprint).toBe(device.fingerprint);
+	expect(stored.engineProfile.renderer).toBe(device.renderer);
+	expect(stored.engineProfile.trials.some((t: { model: string; delegate: string; medianMs: number | null }) => t.model === 'lite' && t.delegate === 'CPU' && t.medianMs! > 0)).toBe(true);
+	expect(stored.autoModel.delegate).toBe(stored.engineProfile.delegates[stored.autoModel.model]);
+	// Watching carried on after the measurement.
+	const before = (await session(page)).frames;
+	await expect.poll(async () => (await session(page)).frames, { timeout: 60_000 }).toBeGreaterThan(before + 5);
+	expect((await session(page)).status).toBe('running');
 });
