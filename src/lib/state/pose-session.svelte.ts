@@ -4,7 +4,7 @@
  */
 import { asset } from '$app/paths';
 import { closeStream, listCameras, openCamera, type CameraDevice } from '$lib/engine/camera';
-import { EngineError, asEngineFailure } from '$lib/engine/errors';
+import { asEngineFailure } from '$lib/engine/errors';
 import { FrameRate } from '$lib/engine/frame-rate';
 import { EVERY_FRAME, framesPerSecondNeeded, type SamplingOptions } from '$lib/engine/frame-gate';
 import { PoseEngine, trackProcessor } from '$lib/engine/pose-engine';
@@ -199,7 +199,7 @@ export class PoseSession {
 			track.addEventListener('ended', () => {
 				if (this.#stream === stream) this.#setFailure({ code: 'camera-ended', detail: 'the camera track ended' });
 			});
-			this.#run(track, null);
+			this.#run(track);
 		} catch (e) {
 			closeStream(this.#stream);
 			this.#stream = null;
@@ -423,7 +423,7 @@ export class PoseSession {
 		} finally {
 			this.#measuring = false;
 			// Live analysis resumes on the same camera, unless the session was stopped meanwhile.
-			if (generation === this.#generation && this.#track === track && track.readyState === 'live' && this.status !== 'error') this.#run(track, null);
+			if (generation === this.#generation && this.#track === track && track.readyState === 'live' && this.status !== 'error') this.#run(track);
 		}
 	}
 
@@ -447,10 +447,10 @@ export class PoseSession {
 	}
 
 	/**
-	 * Streams the track into the worker where the browser can; otherwise pushes frames from the page. A restart
-	 * (after a crash or a stall) is 'starting' until its first result: the worker may take a while to load.
+	 * Streams the camera track into the worker (the page never handles its frames). A restart (after a crash or a
+	 * stall) is 'starting' until its first result: the worker may take a while to load.
 	 */
-	#run(track: MediaStreamTrack, video: HTMLVideoElement | null, restart = false): void {
+	#run(track: MediaStreamTrack, restart = false): void {
 		this.status = restart ? 'starting' : 'running';
 		this.frames = 0;
 		this.#track = track;
@@ -499,29 +499,7 @@ export class PoseSession {
 				});
 			return;
 		}
-		this.#streamLive = true;
-		if (!video) {
-			this.#setFailure({ code: 'camera-failed', detail: 'this browser cannot stream camera frames to a worker' });
-			return;
-		}
-		this.#pageLoop = new AbortController();
-		void this.#pushFrames(video, this.#pageLoop.signal);
-	}
-
-	/** Fallback: one frame in flight at a time, taken when the video presents a new one. */
-	async #pushFrames(video: HTMLVideoElement, signal: AbortSignal): Promise<void> {
-		while (!signal.aborted && !video.ended) {
-			await new Promise<void>((resolve) => video.requestVideoFrameCallback(() => resolve()));
-			if (signal.aborted) return;
-			try {
-				const bitmap = await createImageBitmap(video);
-				this.#accept(await this.engine.detectVideoFrame(bitmap, video.currentTime * 1000, signal));
-			} catch (e) {
-				if (e instanceof EngineError && e.code === 'aborted') return;
-				this.#setFailure(asEngineFailure(e, 'inference-failed'));
-				return;
-			}
-		}
+		this.#setFailure({ code: 'camera-failed', detail: 'this browser cannot stream camera frames to a worker' });
 	}
 
 	#clearPicture(): void {
@@ -563,7 +541,7 @@ export class PoseSession {
 		const token = this.#streamToken;
 		await this.#engine?.stopStream();
 		// Unless something else (a stop, a crash) took over meanwhile.
-		if (this.#track === track && this.#streamToken === token) this.#run(track, null, true);
+		if (this.#track === track && this.#streamToken === token) this.#run(track, true);
 	}
 
 	/**
@@ -591,7 +569,7 @@ export class PoseSession {
 			if (generation !== this.#generation || this.#track !== track || track.readyState !== 'live') return;
 			this.crashes++;
 			// The notice stays until results come again (see #accept).
-			this.#run(track, null, true);
+			this.#run(track, true);
 		}, delay);
 	}
 
