@@ -15,8 +15,14 @@ export interface TrialPlan {
 	delegates: readonly PoseDelegate[];
 	/** Times through the frames. */
 	passes: number;
-	/** A trial not done by then is cut short (ms). */
+	/** A GPU trial not done by then is cut short (ms): software GL can take minutes. */
 	trialTimeoutMs: number;
+	/**
+	 * The same for a CPU trial (ms). Longer: the CPU is the reference the GPU is checked against and the processor
+	 * used when the GPU is not, so cutting it short leaves nothing to choose from; a busy 2-core machine took 23 s
+	 * just to build the lite model. Defaults to trialTimeoutMs.
+	 */
+	cpuTrialTimeoutMs?: number;
 	/** Leave out trials that cannot win (engine-choice.ts skipReason); the benchmark measures everything. */
 	skipHopeless: boolean;
 	numPoses: number;
@@ -93,13 +99,14 @@ export async function runTrials(frames: readonly ImageBitmap[], plan: TrialPlan,
 			onProgress?.({ ...progress, phase: 'start' });
 			const failed = (error: string): TrialResult => ({ ...spec, ok: false, error, initMs: 0, inferenceMs: [], frames: [] });
 			const copies = await Promise.all(frames.map((f) => createImageBitmap(f)));
+			const limitMs = spec.delegate === 'CPU' ? (plan.cpuTrialTimeoutMs ?? plan.trialTimeoutMs) : plan.trialTimeoutMs;
 			let timer: ReturnType<typeof setTimeout> | undefined;
 			const timeout = new Promise<TrialResult>((ok) => {
 				timer = setTimeout(() => {
 					// The only way to stop a model mid-build or mid-frame: end its worker (the next trial starts another).
 					engine.terminate(failure('aborted', 'trial cut short'));
-					ok(failed(`did not finish within ${Math.round(plan.trialTimeoutMs / 1000)} s`));
-				}, plan.trialTimeoutMs);
+					ok(failed(`did not finish within ${Math.round(limitMs / 1000)} s`));
+				}, limitMs);
 			});
 			const result = await Promise.race([engine.trial(copies, spec).catch((e) => failed(asEngineFailure(e, 'inference-failed').detail)), timeout]);
 			clearTimeout(timer);

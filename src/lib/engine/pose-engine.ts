@@ -99,11 +99,24 @@ export class PoseEngine {
 				'model-load-failed'
 			);
 			this.#info = info;
+			this.#whileLoading(info);
 			info.catch(() => {
 				if (this.#info === info) this.terminate();
 			});
 		}
 		return this.#info;
+	}
+
+	/**
+	 * Loading a model counts as busy: an idle timer armed before (say by the stopStream of a session pausing to
+	 * measure delegates) must not end the worker halfway through the load, failing it with 'aborted'.
+	 */
+	#whileLoading(load: Promise<unknown>): void {
+		this.#touch(+1);
+		load.then(
+			() => this.#touch(-1),
+			() => this.#touch(-1)
+		);
 	}
 
 	/**
@@ -131,6 +144,7 @@ export class PoseEngine {
 		if (!this.#remote) return this.start();
 		const remote = this.#remote;
 		this.#info = this.#enqueue(() => this.#guard(remote.init(options), 'model-load-failed'));
+		this.#whileLoading(this.#info);
 		return this.#info;
 	}
 

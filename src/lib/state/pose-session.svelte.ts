@@ -408,7 +408,7 @@ export class PoseSession {
 			try {
 				run = await runTrials(
 					frames,
-					{ models: ['lite', 'full', 'heavy'], delegates: ['CPU', 'GPU'], passes: 2, trialTimeoutMs: 45_000, skipHopeless: true, numPoses: this.engine.options.numPoses, assetBase: assetBase(), ...plan },
+					{ models: ['lite', 'full', 'heavy'], delegates: ['CPU', 'GPU'], passes: 2, trialTimeoutMs: 45_000, cpuTrialTimeoutMs: 120_000, skipHopeless: true, numPoses: this.engine.options.numPoses, assetBase: assetBase(), ...plan },
 					onProgress
 				);
 			} finally {
