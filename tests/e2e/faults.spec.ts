@@ -37,9 +37,12 @@ test('the camera unplugged mid-session says so, and watching resumes when a came
 });
 
 test('a crashed pose worker is restarted with back-off and the session carries on', async ({ app: { page } }) => {
+	// Whether it resumes is the question, not how fast: a model takes 20 s and more to load on a 2-core machine
+	// shared with other work (23 s measured at a load average of 20), first and after the restart alike.
+	test.setTimeout(300_000);
 	await page.goto('/');
 	await page.getByRole('button', { name: 'Start camera' }).click();
-	await expect(page.getByTestId('people')).not.toHaveText('0');
+	await expect(page.getByTestId('people')).not.toHaveText('0', { timeout: 120_000 });
 	const worker = page.workers().find((w) => w.url().includes('pose'));
 	expect(worker, 'the pose worker').toBeTruthy();
 	// An uncaught error inside the real worker, as a wasm abort would raise.
@@ -49,9 +52,9 @@ test('a crashed pose worker is restarted with back-off and the session carries o
 	await expect(page.getByRole('alert')).toHaveAttribute('data-code', 'worker-crashed');
 	await expect(page.getByRole('alert')).toContainText('restarting on its own');
 	await expect.poll(() => page.evaluate(() => (window as unknown as Hook).backcheck.session.crashes), { timeout: 20_000 }).toBe(1);
-	await expect(page.getByTestId('session-status')).toHaveAttribute('data-status', 'running');
+	await expect(page.getByTestId('session-status')).toHaveAttribute('data-status', 'running', { timeout: 120_000 });
 	const frames = await page.evaluate(() => (window as unknown as Hook).backcheck.session.frames);
-	await expect.poll(() => page.evaluate(() => (window as unknown as Hook).backcheck.session.frames)).toBeGreaterThan(frames + 5);
+	await expect.poll(() => page.evaluate(() => (window as unknown as Hook).backcheck.session.frames), { timeout: 60_000 }).toBeGreaterThan(frames + 5);
 	await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
