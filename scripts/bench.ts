@@ -14,7 +14,8 @@
  *   BENCH_VIDEO_ROUNDS=2    passes over the offline-analysis clips          BENCH_VIDEO_S=20   length of each clip
  *   BENCH_FEED=person       the workout camera feed (person | basketball1)
  *   BENCH_FRAMES=60         frames per model in the per-model table       BENCH_MODELS=lite,full,heavy
- *   BENCH_ONLY=node,models,throughput,watch,latency,start,video,soak   run some phases only (README left alone);
+ *   BENCH_DELEGATE_TIMEOUT_S=300   time limit of one delegate trial (software GL is slow)
+ *   BENCH_ONLY=node,models,delegates,throughput,watch,latency,start,video,soak   run some phases only (README left alone);
  *                          the same as naming them: `npm run bench -- throughput soak`
  *
  * Every phase runs even when one before it fails: a failed phase is recorded beside the figures (results.json's
@@ -33,6 +34,7 @@ import { benchFeed, benchStill, SLOUCH_ROWS, slouchSteps, type BenchScene } from
 import { nodeFigures, type NodeFigures } from './lib/bench-node';
 import { videoAnalysis as videoAnalysisPhase, type VideoAnalysisFigures } from './lib/bench-video';
 import { failureLines, PHASES, round, summaryTable, TARGETS, updateReadme, verdict, type Phase, type PhaseFailure } from './lib/bench-report';
+import { delegateNote, delegateRows, delegateTable, type DelegateFigures } from './lib/bench-delegates';
 import { startStaticServer, type StaticServer } from './lib/static-server';
 import { ROOT } from './lib/test-media';
 import { EMBEDDING_DIM } from '../src/lib/calibration/embedding';
@@ -92,7 +94,7 @@ const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 
 type BenchFn = (...args: unknown[]) => Promise<unknown>;
 type BenchWindow = { backcheckBench: Record<string, BenchFn> };
-type Mark = { count: number; at: number; inferenceMs: number };
+type Mark = { count: number; at: number; inferenceMs: number; analysed?: number };
 type PageState = { model: string | null; initMs: number | null; restarts: number | null; crashes: number | null; label: string | null; pending: string | null; status: string | null; controlled: boolean };
 type Probe = { label: string | null; pending: string | null; onsetAt: number | null; pendingAt: number | null; settledAt: number | null; seen: Record<string, number> };
 type Rec = { count: number; maxGap: number; maxGapAt: number; slow: Array<[number, number, number, number]> };
@@ -143,12 +145,13 @@ async function firstLandmarks(page: Page, timeout = 120_000): Promise<number> {
 	return (await handle.jsonValue()) as number;
 }
 
-/** Opens a page of the app, starts its camera session, waits for landmarks and hooks the results. */
-async function startAppPage(context: BrowserContext, path: '/' | '/desk'): Promise<Page> {
+/** Opens a page of the app, starts its camera session, waits for landmarks (or any result) and hooks the results. */
+async function startAppPage(context: BrowserContext, path: '/' | '/desk', person = true): Promise<Page> {
 	const page = await context.newPage();
 	await page.goto(`${server.origin}${path}`);
 	await page.getByRole('button', { name: path === '/' ? 'Start camera' : 'Start desk watch' }).click();
-	await firstLandmarks(page);
+	if (person) await firstLandmarks(page);
+	else await page.waitForFunction(() => (window as unknown as { backcheck?: { session?: { frames: number } } }).backcheck?.session?.frames, null, { timeout: 120_000 });
 	if (!(await op<boolean>(page, 'hook'))) throw new Error(`${path}: window.backcheck is missing`);
 	return page;
 }
@@ -352,11 +355,13 @@ async function throughput() {
 }
 
 interface CpuRun {
-	mode: 'desk' | 'full' | 'workout' | 'idle';
+	mode: 'desk' | 'full' | 'workout' | 'idle' | 'nobody';
 	cpuS: number;
 	wallS: number;
 	cpuSPerMin: number;
 	resultsPerS: number;
+	/** Results the pose model ran for (the others repeated an unchanged frame's result). */
+	analysedPerS?: number;
 	status?: string;
 	label?: string | null;
 	otherCores: number;
@@ -379,6 +384,7 @@ async function cpuWindow(mode: CpuRun['mode'], page: Page | null): Promise<CpuRu
 		wallS,
 		cpuSPerMin: (cpuS * 60) / wallS,
 		resultsPerS: a && b ? ((b.count - a.count) * 1000) / (b.at - a.at) : 0,
+		analysedPerS: a && b && a.analysed !== undefined && b.analysed !== undefined ? ((b.analysed - a.analysed) * 1000) / (b.at - a.at) : undefined,
 		status: extra.status ?? undefined,
 		label: extra.label,
 		otherCores: loadBetween(la, lb).otherCores,
@@ -395,9 +401,12 @@ async function watchCpu() {
 		const idle = await cpuWindow('idle', null);
 		runs.push(idle);
 		for (let i = 0; i < CFG.cpuRounds; i++) {
-			for (const mode of ['desk', 'full', 'workout'] as const) {
+			for (const mode of ['desk', 'full', 'workout', 'nobody'] as const) {
 				log(`watch CPU round ${i + 1}/${CFG.cpuRounds}: ${mode}…`);
-				const page = await startAppPage(context, mode === 'workout' ? '/' : '/desk');
+				// Nobody in front of the camera: the desk page in a browser of its own whose camera sees an empty wall
+				// (the first browser stays open with no page meanwhile: an idle browser, measured above, costs ~0).
+				const empty = mode === 'nobody' ? await launch('desk-empty') : null;
+				const page = await startAppPage(empty ? await measuringContext(empty) : context, mode === 'workout' ? '/' : '/desk', mode !== 'nobody');
 				try {
 					// Full rate on the desk page: every frame the camera gives (re-asserted, in case the page's own
 					// sampling logic sets its interval again when the state changes).
@@ -407,6 +416,7 @@ async function watchCpu() {
 					log(`  ${mode}: ${run.cpuSPerMin.toFixed(1)} CPU s/min, ${run.resultsPerS.toFixed(1)} results/s (${run.label ?? 'no state'}), other processes ${run.otherCores.toFixed(2)} cores`);
 				} finally {
 					await page.close();
+					await empty?.close();
 				}
 			}
 		}
@@ -416,14 +426,19 @@ async function watchCpu() {
 	const med = (mode: CpuRun['mode']) => median(runs.filter((r) => r.mode === mode).map((r) => r.cpuSPerMin));
 	return {
 		watch_cpu_ratio: med('desk') / med('full'),
+		watch_cpu_nobody_ratio: med('nobody') / med('full'),
 		detail: {
 			desk_cpu_s_per_min: med('desk'),
+			nobody_cpu_s_per_min: med('nobody'),
 			full_rate_cpu_s_per_min: med('full'),
 			workout_page_cpu_s_per_min: med('workout'),
 			ratio_vs_workout_page: med('desk') / med('workout'),
 			idle_browser_cpu_s_per_min: med('idle'),
 			desk_results_per_s: median(runs.filter((r) => r.mode === 'desk').map((r) => r.resultsPerS)),
+			nobody_results_per_s: median(runs.filter((r) => r.mode === 'nobody').map((r) => r.resultsPerS)),
 			full_results_per_s: median(runs.filter((r) => r.mode === 'full').map((r) => r.resultsPerS)),
+			desk_analysed_per_s: median(runs.filter((r) => r.mode === 'desk').map((r) => r.analysedPerS ?? Number.NaN)),
+			nobody_analysed_per_s: median(runs.filter((r) => r.mode === 'nobody').map((r) => r.analysedPerS ?? Number.NaN)),
 			runs
 		}
 	};
@@ -675,6 +690,7 @@ interface Saved {
 	pose?: Awaited<ReturnType<typeof modelTable>>;
 	/** Phases that threw (absent in files written before this was recorded). */
 	failures?: PhaseFailure[];
+	delegates?: DelegateFigures;
 	detail: Record<string, unknown>;
 }
 
@@ -742,6 +758,7 @@ async function measure(): Promise<Saved> {
 			log(`phase ${phase} FAILED (${error.split('\n')[0]}); going on with the next phase`);
 		}
 	};
+	let delegates: DelegateFigures | null = null;
 
 	if (runs('node')) {
 		await guarded('node', async () => {
@@ -776,6 +793,18 @@ async function measure(): Promise<Saved> {
 					pose = await modelTable();
 				});
 			}
+			if (runs('delegates')) {
+				await guarded('delegates', async () => {
+					if (serving) throw serving;
+					log(`delegates: ${CFG.models.join(', ')} on the CPU and the GPU, on the same frames…`);
+					const browser = await launch(FEED);
+					try {
+						delegates = await delegateTable(await measuringContext(browser), server.origin, { models: CFG.models, trialTimeoutS: num('BENCH_DELEGATE_TIMEOUT_S', 300) });
+					} finally {
+						await browser.close();
+					}
+				});
+			}
 			for (const [phase, name, run] of figurePhases) {
 				if (!runs(phase)) continue;
 				await guarded(phase, async () => {
@@ -797,6 +826,7 @@ async function measure(): Promise<Saved> {
 	results.config = { ...CFG, soakS: CFG.soakMs / 1000, feed: FEED, slumpMs: SLUMP_MS, slumpSteps: SLUMP_STEPS, slouchRows: SLOUCH_ROWS };
 	if (pose) results.pose = pose;
 	results.failures = failures;
+	if (delegates) results.delegates = delegates;
 	results.detail = detail;
 	return results as unknown as Saved;
 }
@@ -841,7 +871,7 @@ function render(saved: Saved): string {
 	if (wc) {
 		notes.push(
 			`Watch CPU: utime + stime from /proc/<pid>/stat summed over every process of this Chromium (browser, renderer with the pose worker, GPU, utility), ${CFG.cpuRounds} rounds × ${CFG.cpuWindowMs / 1000} s per mode, fresh page each, fake camera at 30 fps on astronaut.png (upright, head and shoulders). ` +
-				`Desk watch as shipped: ${round(wc.desk_cpu_s_per_min, 1)} CPU s/min at ${round(wc.desk_results_per_s, 1)} results/s; the same page at full rate (frame interval 0): ${round(wc.full_rate_cpu_s_per_min, 1)} CPU s/min at ${round(wc.full_results_per_s, 1)} results/s; the workout page: ${round(wc.workout_page_cpu_s_per_min, 1)} CPU s/min (desk over workout ${round(wc.ratio_vs_workout_page, 2)}); idle browser ${round(wc.idle_browser_cpu_s_per_min, 1)} CPU s/min. ` +
+				`Desk watch as shipped: ${round(wc.desk_cpu_s_per_min, 1)} CPU s/min at ${round(wc.desk_results_per_s, 1)} results/s${wc.desk_analysed_per_s !== undefined ? ` (the pose model ran ${round(wc.desk_analysed_per_s, 2)} times a second, the other results repeated an unchanged frame)` : ''}; ${wc.nobody_cpu_s_per_min !== undefined ? `with nobody in front of the camera (an empty office wall): ${round(wc.nobody_cpu_s_per_min, 1)} CPU s/min, the model ${round(wc.nobody_analysed_per_s ?? null, 2)} times a second; ` : ''}the same page at full rate (frame interval 0): ${round(wc.full_rate_cpu_s_per_min, 1)} CPU s/min at ${round(wc.full_results_per_s, 1)} results/s; the workout page: ${round(wc.workout_page_cpu_s_per_min, 1)} CPU s/min (desk over workout ${round(wc.ratio_vs_workout_page, 2)}); idle browser ${round(wc.idle_browser_cpu_s_per_min, 1)} CPU s/min. ` +
 				`CPU s/min per process, desk / full rate / workout page: ${byProcessNote(wc.runs)} (the GPU process is SwiftShader: WebGL in software, as this machine has no GPU). Other processes on the machine kept ${round(median(wc.runs.filter((r) => r.mode !== 'idle').map((r) => r.otherCores)), 2)} of the 2 cores busy meanwhile (median).`
 		);
 	}
@@ -892,6 +922,11 @@ function render(saved: Saved): string {
 				lines.push(`| ${model} | ${path === 'worker' ? 'worker (ours)' : 'main thread (MediaPipe sample)'} | ${round(f.medianMs, 1)} | ${round(f.p90Ms, 1)} | ${round(f.fps, 1)} | ${f.longTasks} |`);
 			}
 		}
+	}
+	if (saved.delegates) {
+		lines.push('', 'Pose delegates side by side, each model on the CPU and on the GPU, on the same camera frames (as Setup measures them):', '');
+		lines.push(...delegateRows(saved.delegates));
+		notes.push(delegateNote(saved.delegates));
 	}
 	if (node) {
 		const c = node.calibration;

@@ -126,7 +126,10 @@ export const PAGE_INSTRUMENTATION = `(() => {
 			b.__benchHooked = true;
 			return true;
 		},
-		mark() { return { count: rec.count, at: performance.now(), inferenceMs: rec.inferenceMs }; },
+		mark() {
+			const s = window.backcheck && window.backcheck.session;
+			return { count: rec.count, at: performance.now(), inferenceMs: rec.inferenceMs, analysed: s && typeof s.analysed === 'number' ? s.analysed : undefined };
+		},
 		firstLandmarks() {
 			const b = window.backcheck;
 			const f = b && b.session && b.session.frame;
@@ -150,9 +153,12 @@ export const PAGE_INSTRUMENTATION = `(() => {
 		},
 		/** Every frame the camera gives, on a page whose own logic samples less (re-asserted each second). */
 		fullRate() {
-			const e = window.backcheck.session.engine;
-			e.setFrameInterval(0);
-			setInterval(() => e.setFrameInterval(0), 1000);
+			// Through the session where it can (it also lifts the frame-rate cap a low-cost watch puts on its track).
+			const s = window.backcheck.session;
+			const every = { intervalMs: 0, motionIntervalMs: 0, skipUnchanged: false, maxSkipMs: 0 };
+			const set = () => (s.setSampling ? s.setSampling(every) : s.engine.setFrameInterval(0));
+			set();
+			setInterval(set, 1000);
 		},
 		/** Plays pictures on the camera stand-in; with onset, the slouch probe starts when the first is drawn. */
 		show(names, stepMs, onset) {
@@ -198,7 +204,8 @@ export function canvasCameraScript(names: readonly string[], first: string): str
 		const canvas = document.createElement('canvas');
 		canvas.width = 640;
 		canvas.height = 480;
-		ctx = canvas.getContext('2d');
+		// A canvas in memory, not on the GPU: a camera does not draw through the GPU process (software GL here).
+		ctx = canvas.getContext('2d', { willReadFrequently: true });
 		draw();
 		const stream = canvas.captureStream(30);
 		setInterval(draw, 1000 / 30);

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { MEDIA, photoPath } from './test-media';
 
 /** `desk-slouch-<rows>`: the desk picture with that many rows cut under the chin (a slump on its way down). */
-export type BenchScene = 'basketball1' | 'person' | 'desk-upright' | 'desk-slouched' | `desk-slouch-${number}`;
+export type BenchScene = 'basketball1' | 'person' | 'desk-upright' | 'desk-slouched' | `desk-slouch-${number}` | 'desk-empty';
 
 function ffmpeg(args: string[]): void {
 	execFileSync('ffmpeg', ['-v', 'error', '-y', ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -35,6 +35,8 @@ function sceneFilter(scene: BenchScene): { photo: string; filter: string } {
 	if (scene === 'basketball1') return { photo: 'basketball1.png', filter: '[0]scale=640:-2,pad=640:480:0:0,format=yuv420p[out]' };
 	// darknet's person.jpg: one person (with a dog and a horse), whole body, standing.
 	if (scene === 'person') return { photo: 'person.jpg', filter: '[0]scale=640:-2,pad=640:480:0:0,format=yuv420p[out]' };
+	// Nobody in front of the camera: the office wall between the two players of basketball1.png (a door frame, a sign).
+	if (scene === 'desk-empty') return { photo: 'basketball1.png', filter: '[0]crop=240:180:190:40,scale=640:480,format=yuv420p[out]' };
 	// The 512x512 portrait scaled to 640 wide, its top 480 rows (head, shoulders and chest, as a webcam sees them).
 	const fit = 'scale=640:640,crop=640:480:0:0,format=yuv420p[out]';
 	const cut = scene === 'desk-slouched' ? SLOUCH_ROWS : scene === 'desk-upright' ? 0 : Number(scene.slice('desk-slouch-'.length));

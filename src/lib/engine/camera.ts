@@ -15,8 +15,11 @@ export async function listCameras(): Promise<CameraDevice[]> {
 		.map((d, i) => ({ deviceId: d.deviceId, label: d.label || `Camera ${i + 1}` }));
 }
 
-/** Opens a camera at a modest resolution: the pose model sees 256x256 anyway, more pixels only cost time. */
-export async function openCamera(deviceId?: string): Promise<MediaStream> {
+/**
+ * Opens a camera at a modest resolution: the pose model sees 256x256 anyway, more pixels only cost time. A
+ * low-cost watch asks for fewer frames a second (a real camera then captures, and may decode, fewer).
+ */
+export async function openCamera(deviceId?: string, frameRate = 30): Promise<MediaStream> {
 	if (!navigator.mediaDevices?.getUserMedia) {
 		throw new EngineError({ code: 'no-camera', detail: 'this browser has no camera access (getUserMedia)' });
 	}
@@ -27,7 +30,7 @@ export async function openCamera(deviceId?: string): Promise<MediaStream> {
 				deviceId: deviceId ? { exact: deviceId } : undefined,
 				width: { ideal: 640 },
 				height: { ideal: 480 },
-				frameRate: { ideal: 30 }
+				frameRate: { ideal: frameRate }
 			}
 		});
 	} catch (e) {

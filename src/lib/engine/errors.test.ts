@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asEngineFailure, cameraFailure, EngineError, failureCopy } from './errors';
+import { asEngineFailure, cameraFailure, EngineError, failureCopy, fallbackCopy } from './errors';
 
 describe('engine failures', () => {
 	it('maps getUserMedia errors to actionable codes', () => {
@@ -20,5 +20,15 @@ describe('engine failures', () => {
 		for (const code of ['permission-denied', 'no-camera', 'camera-in-use', 'camera-ended', 'webgl-unavailable', 'model-load-failed'] as const) {
 			expect(failureCopy(code).next.length).toBeGreaterThan(20);
 		}
+	});
+});
+
+describe('fallbackCopy', () => {
+	it('says calmly why the GPU was left and that watching carries on', () => {
+		const c = fallbackCopy({ from: 'GPU', to: 'CPU', stage: 'context-lost', detail: 'the WebGL context was lost' });
+		expect(c.title).toBe('Switched to the processor (CPU)');
+		expect(c.next).toMatch(/graphics context was lost/);
+		expect(c.next).toMatch(/carries on watching/);
+		for (const stage of ['create', 'detect', 'context-lost', 'no-webgl2'] as const) expect(fallbackCopy({ from: 'GPU', to: 'CPU', stage, detail: '' }).reason.length).toBeGreaterThan(10);
 	});
 });

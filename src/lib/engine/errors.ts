@@ -1,4 +1,4 @@
-import type { EngineErrorCode, EngineFailure } from './types';
+import type { DelegateFallback, EngineErrorCode, EngineFailure } from './types';
 
 /** What the person sees for each failure: what happened and what to do next. */
 export interface FailureCopy {
@@ -100,4 +100,19 @@ export function cameraFailure(err: unknown): EngineFailure {
 		default:
 			return { code: 'camera-failed', detail };
 	}
+}
+
+/** What the person reads when the GPU failed and the CPU took over: calm, said once (see DelegateNotice). */
+export function fallbackCopy(f: DelegateFallback): { title: string; next: string; reason: string } {
+	const reason = {
+		create: 'the pose model could not be set up on it',
+		detect: 'it failed while analysing a frame',
+		'context-lost': 'its graphics context was lost (a driver reset or a GPU switch)',
+		'no-webgl2': 'this browser offers no WebGL2, which it needs'
+	}[f.stage];
+	return {
+		title: 'Switched to the processor (CPU)',
+		next: `The graphics processor stopped being usable here: ${reason}. Backcheck carries on watching on the CPU, which may use a little more battery. It tries the GPU again after a browser or graphics update, or when you measure again in Setup.`,
+		reason
+	};
 }

@@ -5,8 +5,9 @@
  */
 import * as Comlink from 'comlink';
 import { EngineError, asEngineFailure, failure } from './errors';
+import { EVERY_FRAME, type SamplingOptions } from './frame-gate';
 import type { PoseWorkerApi } from './pose.worker';
-import type { EngineFailure, EngineInfo, EngineOptions, EngineResult, StreamSummary } from './types';
+import type { EngineFailure, EngineInfo, EngineOptions, EngineResult, StreamSummary, TrialResult, TrialSpec } from './types';
 
 /** Chromium's MediaStreamTrackProcessor (not yet in TypeScript's DOM lib). */
 interface TrackProcessor {
@@ -23,6 +24,23 @@ export interface PoseEngineEvents {
 	onCrash?: (f: EngineFailure) => void;
 }
 
+/** What a stream tells its caller besides results. */
+export interface StreamEvents {
+	/** The worker is ready and has started reading frames (the model has loaded): from now on, silence is a stall. */
+	onLive?: () => void;
+	/** Hand each result's frame back with it (for showing picture and skeleton together). */
+	pictures?: boolean;
+}
+
+/** One stream into the worker: at most one exists at a time, a newer one supersedes it. */
+interface StreamHandle {
+	id: number;
+	/** Stopped or superseded: it must not start, or must end. */
+	stopped: boolean;
+	/** runStream has been sent to the worker. */
+	live: boolean;
+}
+
 const abortError = () => new EngineError(failure('aborted', 'the call was abandoned'));
 
 export class PoseEngine {
@@ -37,8 +55,9 @@ export class PoseEngine {
 	#crash: Promise<never> | null = null;
 	#idleTimer: ReturnType<typeof setTimeout> | null = null;
 	#busy = 0;
-	#streaming = false;
-	#frameIntervalMs = 0;
+	#stream: StreamHandle | null = null;
+	#streamIds = 0;
+	#sampling: SamplingOptions = EVERY_FRAME;
 
 	constructor(options: EngineOptions, events: PoseEngineEvents = {}, idleMs = 60_000) {
 		this.#options = options;
@@ -50,9 +69,9 @@ export class PoseEngine {
 		return this.#options;
 	}
 
-	/** Starts the worker and loads the model if not done yet. */
-	start(): Promise<EngineInfo> {
-		if (!this.#info) {
+	/** The worker, started if need be, without loading a model. */
+	#spawn(): Comlink.Remote<PoseWorkerApi> {
+		if (!this.#remote) {
 			const worker = new Worker(new URL('./pose.worker.ts', import.meta.url), { type: 'module', name: 'pose' });
 			this.#worker = worker;
 			this.#remote = Comlink.wrap<PoseWorkerApi>(worker);
@@ -66,20 +85,59 @@ export class PoseEngine {
 			};
 			worker.addEventListener('error', died);
 			worker.addEventListener('messageerror', died);
-			const remote = this.#remote;
+		}
+		return this.#remote;
+	}
+
+	/** Starts the worker and loads the model if not done yet. */
+	start(): Promise<EngineInfo> {
+		if (!this.#info) {
+			const remote = this.#spawn();
 			const info = this.#guard(
 				remote.init(this.#options).then(async (i) => {
-					if (this.#frameIntervalMs > 0) await remote.setFrameInterval(this.#frameIntervalMs);
+					if (this.#sampling !== EVERY_FRAME) await remote.setSampling(this.#sampling);
 					return i;
 				}),
 				'model-load-failed'
 			);
 			this.#info = info;
+			this.#whileLoading(info);
 			info.catch(() => {
 				if (this.#info === info) this.terminate();
 			});
 		}
 		return this.#info;
+	}
+
+	/**
+	 * Loading a model counts as busy: an idle timer armed before (say by the stopStream of a session pausing to
+	 * measure delegates) must not end the worker halfway through the load, failing it with 'aborted'.
+	 */
+	#whileLoading(load: Promise<unknown>): void {
+		this.#touch(+1);
+		load.then(
+			() => this.#touch(-1),
+			() => this.#touch(-1)
+		);
+	}
+
+	/**
+	 * Measures one model on one delegate, exactly as asked, on `frames` (transferred and closed in the worker),
+	 * without loading the live model (see delegate-trial.ts).
+	 */
+	async trial(frames: ImageBitmap[], spec: TrialSpec): Promise<TrialResult> {
+		const remote = this.#spawn();
+		this.#touch(+1);
+		try {
+			return await this.#guard(remote.trial(Comlink.transfer(frames, frames), spec, this.#options.assetBase, this.#options.numPoses), 'inference-failed');
+		} finally {
+			this.#touch(-1);
+		}
+	}
+
+	/** The worker fell back from the GPU to the CPU by itself: later (re)starts ask for the CPU straight away. */
+	settleOnCpu(): void {
+		this.#options = { ...this.#options, delegate: 'CPU' };
 	}
 
 	/** Switches model, delegate or pose count; the next call uses the new options. */
@@ -88,6 +146,7 @@ export class PoseEngine {
 		if (!this.#remote) return this.start();
 		const remote = this.#remote;
 		this.#info = this.#enqueue(() => this.#guard(remote.init(options), 'model-load-failed'));
+		this.#whileLoading(this.#info);
 		return this.#info;
 	}
 
@@ -108,42 +167,71 @@ export class PoseEngine {
 
 	/**
 	 * Streams a camera or video track into the worker, which runs the frame loop itself and reports each result.
-	 * Resolves when the track ends, the stream is stopped or the worker fails. Needs MediaStreamTrackProcessor.
+	 * Resolves when the track ends, the stream is stopped or superseded, or the worker fails. One stream at a
+	 * time: a new one stops the one before, including one still waiting for the worker to start (two frame loops
+	 * in one worker would share its time and starve each other). Needs MediaStreamTrackProcessor.
 	 * With `pictures`, each result comes with the frame it was found in (a VideoFrame the callback owns and closes).
 	 */
-	async streamTrack(track: MediaStreamTrack, onResult: (r: EngineResult, picture?: VideoFrame) => void, opts: { pictures?: boolean } = {}): Promise<StreamSummary> {
+	async streamTrack(track: MediaStreamTrack, onResult: (r: EngineResult, picture?: VideoFrame) => void, events: StreamEvents = {}): Promise<StreamSummary> {
 		const Processor = trackProcessor();
 		if (!Processor) throw new EngineError(failure('camera-failed', 'MediaStreamTrackProcessor is not available'));
-		await this.start();
-		const remote = this.#remote!;
-		// maxBufferSize 1: when inference is slower than the camera, the worker always gets the freshest frame.
-		const { readable } = new Processor({ track, maxBufferSize: 1 });
-		this.#streaming = true;
+		const previous = this.#stream;
+		if (previous) previous.stopped = true;
+		const stream: StreamHandle = { id: ++this.#streamIds, stopped: false, live: false };
+		this.#stream = stream;
+		// Busy from now, not from when the worker is ready: the idle timer must never end a worker that is
+		// still starting for a stream.
 		this.#touch(+1);
 		try {
+			await this.start();
+			if (stream.stopped || this.#stream !== stream) return { frames: 0, reason: 'stopped' };
+			const remote = this.#remote!;
+			// maxBufferSize 1: when inference is slower than the camera, the worker always gets the freshest frame.
+			const { readable } = new Processor({ track, maxBufferSize: 1 });
+			stream.live = true;
+			events.onLive?.();
 			return await this.#guard(
-				remote.runStream(Comlink.transfer(readable, [readable as unknown as Transferable]), Comlink.proxy(onResult), opts.pictures ?? false),
+				remote.runStream(stream.id, Comlink.transfer(readable, [readable as unknown as Transferable]), Comlink.proxy(onResult), events.pictures ?? false),
 				'inference-failed'
 			);
 		} finally {
-			this.#streaming = false;
+			if (this.#stream === stream) this.#stream = null;
 			this.#touch(-1);
 		}
 	}
 
-	/** Analyse at most one frame per `ms` (0 = every frame). Cheap: the worker closes skipped frames unread. */
+	/** Analyse at most one frame per `ms` (0 = every frame), each one. Cheap: the worker closes skipped frames unread. */
 	async setFrameInterval(ms: number): Promise<void> {
-		this.#frameIntervalMs = ms;
-		if (this.#remote) await this.#remote.setFrameInterval(ms);
+		const intervalMs = Math.max(0, ms);
+		await this.setSampling(intervalMs === 0 ? EVERY_FRAME : { intervalMs, motionIntervalMs: intervalMs, skipUnchanged: false, maxSkipMs: 0 });
 	}
 
-	/** Ends a running stream; its `streamTrack` promise resolves with reason 'stopped'. */
+	/**
+	 * How the worker samples streams: how often it looks at a frame, and whether it runs the model only on frames
+	 * that changed (see frame-gate.ts). Kept across worker restarts.
+	 */
+	async setSampling(options: SamplingOptions): Promise<void> {
+		this.#sampling = options;
+		if (this.#remote) await this.#remote.setSampling(options);
+	}
+
+	/**
+	 * Ends the stream, whether it is running or still waiting for the worker to start; its `streamTrack`
+	 * promise resolves with reason 'stopped'.
+	 */
 	async stopStream(): Promise<void> {
-		if (this.#remote && this.#streaming) await this.#remote.stopStream().catch(() => undefined);
+		const stream = this.#stream;
+		if (!stream) return;
+		stream.stopped = true;
+		if (stream.live && this.#remote) await this.#remote.stopStream(stream.id).catch(() => undefined);
 	}
 
-	/** Ends the worker now. The next call starts a fresh one. */
-	terminate(): void {
+	/**
+	 * Ends the worker now. Calls still waiting on it fail with `reason` (by default 'aborted') rather than wait
+	 * forever for a worker that is gone. The next call starts a fresh one.
+	 */
+	terminate(reason: EngineFailure = failure('aborted', 'the pose engine was ended')): void {
+		const crashed = this.#crashed;
 		if (this.#idleTimer) clearTimeout(this.#idleTimer);
 		this.#idleTimer = null;
 		if (this.#remote) this.#remote[Comlink.releaseProxy]();
@@ -153,14 +241,14 @@ export class PoseEngine {
 		this.#info = null;
 		this.#crashed = null;
 		this.#crash = null;
-		this.#streaming = false;
+		if (this.#stream) this.#stream.stopped = true;
+		this.#stream = null;
 		this.#queue = Promise.resolve();
+		crashed?.(reason);
 	}
 
 	#fail(f: EngineFailure): void {
-		const crashed = this.#crashed;
-		this.terminate();
-		crashed?.(f);
+		this.terminate(f);
 		this.#events.onCrash?.(f);
 	}
 
@@ -211,7 +299,7 @@ export class PoseEngine {
 		this.#busy += delta;
 		if (this.#idleTimer) clearTimeout(this.#idleTimer);
 		this.#idleTimer = null;
-		if (this.#busy === 0 && !this.#streaming && this.#idleMs > 0 && Number.isFinite(this.#idleMs)) {
+		if (this.#busy === 0 && !this.#stream && this.#idleMs > 0 && Number.isFinite(this.#idleMs)) {
 			this.#idleTimer = setTimeout(() => this.terminate(), this.#idleMs);
 		}
 	}

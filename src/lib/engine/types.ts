@@ -16,18 +16,54 @@ export interface EngineOptions {
 	imageMinDetectionConfidence?: number;
 }
 
+/** The GPU delegate failed and the worker carried on with the CPU. */
+export interface DelegateFallback {
+	from: 'GPU';
+	to: 'CPU';
+	/** When it failed: creating the model, analysing a frame, or the graphics context being lost. */
+	stage: 'create' | 'detect' | 'context-lost' | 'no-webgl2';
+	detail: string;
+}
+
 /** One analysed frame as it leaves the worker. */
 export interface EngineResult {
 	frame: PoseFrame;
 	timing: FrameTiming;
+	/** The frame did not change since the last analysed one, whose people this repeats (no inference ran). */
+	reused?: boolean;
+	/** Set on the first result after the GPU failed and the CPU took over. */
+	fallback?: DelegateFallback;
 }
 
 export interface EngineInfo {
 	model: PoseModel;
+	/** The delegate actually running (the CPU when the GPU asked for failed). */
 	delegate: PoseDelegate;
 	initMs: number;
 	/** True when frames can be streamed into the worker (MediaStreamTrackProcessor path). */
 	streaming: boolean;
+	/** The GPU was asked for and failed (or had failed before in this worker): the CPU runs instead. */
+	fallback?: DelegateFallback;
+}
+
+/** One model and delegate measured on the same frames as the others (see delegate-trial.ts). */
+export interface TrialSpec {
+	model: PoseModel;
+	delegate: PoseDelegate;
+	/** Times through the frames; the first pass gives the landmarks compared across delegates. */
+	passes: number;
+}
+
+export interface TrialResult extends TrialSpec {
+	ok: boolean;
+	/** Why it failed or was cut short. */
+	error?: string;
+	/** Creating the model (with its warm-up frame), ms. */
+	initMs: number;
+	/** Each inference after the first, ms. */
+	inferenceMs: number[];
+	/** The first pass's result for each frame, for comparing delegates. */
+	frames: PoseFrame[];
 }
 
 /** How a stream ended. */

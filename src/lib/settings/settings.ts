@@ -3,7 +3,8 @@
  * unreadable is replaced by defaults and reported, never thrown into the UI.
  */
 import type { NudgeStyle } from '$lib/nudge/types';
-import type { PoseModel } from '$lib/pose/types';
+import type { PoseDelegate, PoseModel } from '$lib/pose/types';
+import { parseEngineProfile, type EngineProfile } from './engine-profile';
 
 export type Sensitivity = 'gentle' | 'normal' | 'keen';
 
@@ -15,8 +16,10 @@ export interface Settings {
 	cameraId: string;
 	/** null = pick automatically from measured speed. */
 	model: PoseModel | null;
-	/** The model the automatic pick chose, and the speed it measured. */
-	autoModel: { model: PoseModel; medianMs: number } | null;
+	/** The model the automatic pick chose, the speed it measured, and the delegate it runs on. */
+	autoModel: { model: PoseModel; medianMs: number; delegate?: PoseDelegate } | null;
+	/** Speeds measured on this device, per model and delegate (see engine-profile.ts). */
+	engineProfile: EngineProfile | null;
 	nudgeStyles: NudgeStyle[];
 	sensitivity: Sensitivity;
 	maxNudgesPerHour: number;
@@ -34,6 +37,7 @@ export const DEFAULT_SETTINGS: Settings = {
 	cameraId: '',
 	model: null,
 	autoModel: null,
+	engineProfile: null,
 	nudgeStyles: ['banner'],
 	sensitivity: 'normal',
 	maxNudgesPerHour: 4,
@@ -79,10 +83,14 @@ export function parseSettings(stored: string | null): ParsedSettings {
 	else if (r.cameraId !== undefined) bad.push('cameraId');
 	if (r.model === null || MODELS.includes(r.model as PoseModel)) s.model = (r.model as PoseModel | null) ?? null;
 	else if (r.model !== undefined) bad.push('model');
-	const auto = r.autoModel as { model?: unknown; medianMs?: unknown } | null | undefined;
-	if (auto && MODELS.includes(auto.model as PoseModel) && typeof auto.medianMs === 'number' && Number.isFinite(auto.medianMs)) {
+	const auto = r.autoModel as { model?: unknown; medianMs?: unknown; delegate?: unknown } | null | undefined;
+	if (auto && MODELS.includes(auto.model as PoseModel) && typeof auto.medianMs === 'number' && Number.isFinite(auto.medianMs) && (auto.delegate === undefined || auto.delegate === 'CPU' || auto.delegate === 'GPU')) {
 		s.autoModel = { model: auto.model as PoseModel, medianMs: auto.medianMs };
+		if (auto.delegate) s.autoModel.delegate = auto.delegate as PoseDelegate;
 	} else if (auto !== undefined && auto !== null) bad.push('autoModel');
+	const profile = parseEngineProfile(r.engineProfile);
+	if (profile === 'bad') bad.push('engineProfile');
+	else s.engineProfile = profile;
 	if (Array.isArray(r.nudgeStyles) && r.nudgeStyles.every((x) => STYLES.includes(x as NudgeStyle))) {
 		s.nudgeStyles = [...new Set(r.nudgeStyles as NudgeStyle[])];
 	} else if (r.nudgeStyles !== undefined) bad.push('nudgeStyles');

@@ -13,6 +13,8 @@ import type { PostureLabel } from '$lib/posture/types';
 import { sensitivityScale, type Settings } from '$lib/settings/settings';
 import { settings } from '$lib/settings/settings.svelte';
 import type { EngineResult } from '$lib/engine/types';
+import { deskSampling } from '$lib/engine/desk-sampling';
+import type { SamplingOptions } from '$lib/engine/frame-gate';
 import type { PoseSession } from './pose-session.svelte';
 
 export interface WatchEvents {
@@ -70,6 +72,15 @@ export class PostureWatch {
 			flexionNudgeAfterMs: this.#policy.flexionNudgeAfterMs * scale,
 			maxPerHour: Math.min(this.#policy.maxPerHour, s.maxNudgesPerHour)
 		});
+	}
+
+	/**
+	 * How a low-cost watch (the desk) should sample the camera for what it sees now: rarely when nobody is there,
+	 * faster while a slouch builds up; the model only on frames that changed. The same object while the
+	 * situation stays the same, so an effect sending it to the worker runs only on a real change.
+	 */
+	get sampling(): Readonly<SamplingOptions> {
+		return deskSampling(this.state);
 	}
 
 	/** Uses the calibration saved for this camera setup, if any. */
