@@ -6,9 +6,8 @@
  * the same person at the same camera, that they came nearer or sank down.
  * From whatever is seen of nose, eyes, ears and shoulders, NaN where not measurable.
  */
-import { LM } from '../pose/landmarks';
 import type { Body, Vec3 } from './types';
-import { at, mid2 } from './geometry';
+import { headAndShoulders } from './upper-body';
 
 export const UPPER_BODY_POSE_FEATURES = [
 	/** Ears (their midpoint, or the one seen) above the shoulder midpoint, over shoulder width. */
@@ -42,21 +41,9 @@ const EYE_NOSE_DEPTH = 0.39;
 
 /** The vector, or null without both shoulders and a nose or an ear. Image bodies only (frame-height units). */
 export function upperBodyPose(body: Body, out?: Float64Array): Float64Array | null {
-	const ls = at(body, LM.leftShoulder);
-	const rs = at(body, LM.rightShoulder);
-	if (!ls || !rs) return null;
-	const w = Math.hypot(ls.x - rs.x, ls.y - rs.y);
-	if (!(w > 1e-4)) return null;
-	const nose = at(body, LM.nose);
-	const le = at(body, LM.leftEar);
-	const re = at(body, LM.rightEar);
-	if (!nose && !le && !re) return null;
-	const ears: Vec3 | null = le && re ? mid2(le, re) : (le ?? re);
-	const lEye = at(body, LM.leftEye);
-	const rEye = at(body, LM.rightEye);
-	const eyes = mid2(lEye, rEye);
-	const sx = (ls.x + rs.x) / 2;
-	const sy = (ls.y + rs.y) / 2;
+	const seen = headAndShoulders(body);
+	if (!seen) return null;
+	const { ls, rs, w, nose, le, re, ears, lEye, rEye, eyes, sx, sy } = seen;
 	const v = out ?? new Float64Array(UPPER_BODY_POSE_DIM);
 	v[0] = ears ? (sy - ears.y) / w : NaN;
 	v[1] = nose ? (sy - nose.y) / w : NaN;

@@ -28,11 +28,27 @@ export const UPPER_BODY_FEATURES = [
 
 export const UPPER_BODY_DIM = UPPER_BODY_FEATURES.length;
 
-/**
- * The embedding (lengths over shoulder width, heights positive upwards), NaN where not measurable,
- * or null without both shoulders and a nose or an ear.
- */
-export function upperBodyEmbedding(body: Body, out?: Float64Array): Float64Array | null {
+/** The points both head-and-shoulders descriptions read (upperBodyEmbedding, upperBodyPose). */
+export interface HeadAndShoulders {
+	ls: Vec3;
+	rs: Vec3;
+	/** Shoulder width, the unit of every length. */
+	w: number;
+	nose: Vec3 | null;
+	le: Vec3 | null;
+	re: Vec3 | null;
+	/** The ears' midpoint, or the one ear seen. */
+	ears: Vec3 | null;
+	lEye: Vec3 | null;
+	rEye: Vec3 | null;
+	eyes: Vec3 | null;
+	/** Shoulder midpoint. */
+	sx: number;
+	sy: number;
+}
+
+/** Null without both shoulders (apart) and a nose or an ear. */
+export function headAndShoulders(body: Body): HeadAndShoulders | null {
 	const ls = at(body, LM.leftShoulder);
 	const rs = at(body, LM.rightShoulder);
 	if (!ls || !rs) return null;
@@ -46,8 +62,17 @@ export function upperBodyEmbedding(body: Body, out?: Float64Array): Float64Array
 	const lEye = at(body, LM.leftEye);
 	const rEye = at(body, LM.rightEye);
 	const eyes = mid2(lEye, rEye);
-	const sx = (ls.x + rs.x) / 2;
-	const sy = (ls.y + rs.y) / 2;
+	return { ls, rs, w, nose, le, re, ears, lEye, rEye, eyes, sx: (ls.x + rs.x) / 2, sy: (ls.y + rs.y) / 2 };
+}
+
+/**
+ * The embedding (lengths over shoulder width, heights positive upwards), NaN where not measurable,
+ * or null without both shoulders and a nose or an ear.
+ */
+export function upperBodyEmbedding(body: Body, out?: Float64Array): Float64Array | null {
+	const seen = headAndShoulders(body);
+	if (!seen) return null;
+	const { ls, rs, w, nose, le, re, ears, lEye, rEye, eyes, sx, sy } = seen;
 	const v = out ?? new Float64Array(UPPER_BODY_DIM);
 	v[0] = ears ? (sy - ears.y) / w : NaN;
 	v[1] = nose ? (sy - nose.y) / w : NaN;
