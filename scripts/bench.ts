@@ -355,7 +355,7 @@ async function throughput() {
 }
 
 interface CpuRun {
-	mode: 'desk' | 'full' | 'workout' | 'idle' | 'nobody';
+	mode: 'desk' | 'full' | 'workout' | 'idle' | 'nobody' | 'camera';
 	cpuS: number;
 	wallS: number;
 	cpuSPerMin: number;
@@ -373,7 +373,7 @@ async function cpuWindow(mode: CpuRun['mode'], page: Page | null): Promise<CpuRu
 	await sleep(CFG.warmupMs);
 	const a = page ? await mark(page) : null;
 	const la = loadSnapshot();
-	await sleep(mode === 'idle' ? Math.min(CFG.cpuWindowMs, 15_000) : CFG.cpuWindowMs);
+	await sleep(mode === 'idle' ? Math.min(CFG.cpuWindowMs, 15_000) : mode === 'camera' ? Math.min(CFG.cpuWindowMs, 20_000) : CFG.cpuWindowMs);
 	const lb = loadSnapshot();
 	const b = page ? await mark(page) : null;
 	const { cpuS, wallS, byType } = cpuSecondsBetween(la.chromium, lb.chromium);
@@ -400,9 +400,29 @@ async function watchCpu() {
 		log('watch CPU: idle browser…');
 		const idle = await cpuWindow('idle', null);
 		runs.push(idle);
+		/** The constraints the desk watch opened its camera with (read from its track), for the camera-only page. */
+		let deskConstraints: MediaTrackConstraints | null = null;
 		for (let i = 0; i < CFG.cpuRounds; i++) {
-			for (const mode of ['desk', 'full', 'workout', 'nobody'] as const) {
+			for (const mode of ['desk', 'full', 'workout', 'nobody', 'camera'] as const) {
 				log(`watch CPU round ${i + 1}/${CFG.cpuRounds}: ${mode}…`);
+				if (mode === 'camera') {
+					// The floor under any watch: a page of ours holding the camera as the desk watch opens it, doing
+					// nothing with it (the fake device replays its file at 30 fps whatever rate is asked for).
+					const page = await context.newPage();
+					try {
+						await page.goto(`${server.origin}/about`);
+						await page.evaluate(async (video) => {
+							const stream = await navigator.mediaDevices.getUserMedia({ audio: false, video: video ?? true });
+							(window as unknown as { heldCamera: MediaStream }).heldCamera = stream;
+						}, deskConstraints);
+						const run = await cpuWindow(mode, null);
+						runs.push(run);
+						log(`  camera only: ${run.cpuSPerMin.toFixed(1)} CPU s/min, other processes ${run.otherCores.toFixed(2)} cores`);
+					} finally {
+						await page.close();
+					}
+					continue;
+				}
 				// Nobody in front of the camera: the desk page in a browser of its own whose camera sees an empty wall
 				// (the first browser stays open with no page meanwhile: an idle browser, measured above, costs ~0).
 				const empty = mode === 'nobody' ? await launch('desk-empty') : null;
@@ -411,6 +431,10 @@ async function watchCpu() {
 					// Full rate on the desk page: every frame the camera gives (re-asserted, in case the page's own
 					// sampling logic sets its interval again when the state changes).
 					if (mode === 'full') await op(page, 'fullRate');
+					if (mode === 'desk')
+						deskConstraints = await page.evaluate(
+							() => (window as unknown as { backcheck?: { session?: { mediaStream?: MediaStream | null } } }).backcheck?.session?.mediaStream?.getVideoTracks()[0]?.getConstraints() ?? null
+						);
 					const run = await cpuWindow(mode, page);
 					runs.push(run);
 					log(`  ${mode}: ${run.cpuSPerMin.toFixed(1)} CPU s/min, ${run.resultsPerS.toFixed(1)} results/s (${run.label ?? 'no state'}), other processes ${run.otherCores.toFixed(2)} cores`);
@@ -434,6 +458,13 @@ async function watchCpu() {
 			workout_page_cpu_s_per_min: med('workout'),
 			ratio_vs_workout_page: med('desk') / med('workout'),
 			idle_browser_cpu_s_per_min: med('idle'),
+			/** A page holding the camera as the desk watch opens it, and nothing else: the floor under any watch. */
+			camera_only_cpu_s_per_min: med('camera'),
+			/** That floor over the full rate: the lowest watch_cpu_ratio any page keeping the camera open could reach. */
+			camera_only_ratio: med('camera') / med('full'),
+			/** The watch's own CPU above the camera floor, over the full rate's above it. */
+			desk_own_ratio: (med('desk') - med('camera')) / (med('full') - med('camera')),
+			nobody_own_ratio: (med('nobody') - med('camera')) / (med('full') - med('camera')),
 			desk_results_per_s: median(runs.filter((r) => r.mode === 'desk').map((r) => r.resultsPerS)),
 			nobody_results_per_s: median(runs.filter((r) => r.mode === 'nobody').map((r) => r.resultsPerS)),
 			full_results_per_s: median(runs.filter((r) => r.mode === 'full').map((r) => r.resultsPerS)),
@@ -877,6 +908,9 @@ function render(saved: Saved): string {
 		notes.push(
 			`Watch CPU: utime + stime from /proc/<pid>/stat summed over every process of this Chromium (browser, renderer with the pose worker, GPU, utility), ${CFG.cpuRounds} rounds × ${CFG.cpuWindowMs / 1000} s per mode, fresh page each, fake camera at 30 fps on astronaut.png (upright, head and shoulders). ` +
 				`Desk watch as shipped: ${round(wc.desk_cpu_s_per_min, 1)} CPU s/min at ${round(wc.desk_results_per_s, 1)} results/s${wc.desk_analysed_per_s !== undefined ? ` (the pose model ran ${round(wc.desk_analysed_per_s, 2)} times a second, the other results repeated an unchanged frame)` : ''}; ${wc.nobody_cpu_s_per_min !== undefined ? `with nobody in front of the camera (an empty office wall): ${round(wc.nobody_cpu_s_per_min, 1)} CPU s/min, the model ${round(wc.nobody_analysed_per_s ?? null, 2)} times a second; ` : ''}the same page at full rate (frame interval 0): ${round(wc.full_rate_cpu_s_per_min, 1)} CPU s/min at ${round(wc.full_results_per_s, 1)} results/s; the workout page: ${round(wc.workout_page_cpu_s_per_min, 1)} CPU s/min (desk over workout ${round(wc.ratio_vs_workout_page, 2)}); idle browser ${round(wc.idle_browser_cpu_s_per_min, 1)} CPU s/min. ` +
+				(wc.camera_only_cpu_s_per_min !== undefined && Number.isFinite(wc.camera_only_cpu_s_per_min)
+					? `A page holding the camera as the desk watch opens it and doing nothing with it: ${round(wc.camera_only_cpu_s_per_min, 1)} CPU s/min, ${round(wc.camera_only_ratio, 3)} of the full rate — the floor under any watch that keeps the camera open, since this fake device replays its file at 30 fps whatever rate is asked for (a real camera opened at a low rate captures fewer frames); above that floor the watch costs ${round(wc.desk_own_ratio, 3)} of the full rate's own share with a still person, ${round(wc.nobody_own_ratio, 3)} with nobody. `
+					: '') +
 				`CPU s/min per process, desk / full rate / workout page: ${byProcessNote(wc.runs)} (the GPU process is SwiftShader: WebGL in software, as this machine has no GPU). Other processes on the machine kept ${round(median(wc.runs.filter((r) => r.mode !== 'idle').map((r) => r.otherCores)), 2)} of the 2 cores busy meanwhile (median).`
 		);
 	}
