@@ -16,7 +16,7 @@ import { startStaticServer } from '../lib/static-server';
 
 type Inst = { __bench: { run(op: string, args: unknown[]): unknown } };
 const runs = Number(process.argv[2] ?? 1);
-const server = await startStaticServer(ensureBuild());
+const server = await startStaticServer(process.env.BUILD ?? ensureBuild());
 for (let r = 0; r < runs; r++) {
 	const profile = mkdtempSync(join(tmpdir(), 'backcheck-start-'));
 	const context = await chromium.launchPersistentContext(profile, benchLaunch(fakeCameraArgs(benchFeed('person'))));

@@ -42,10 +42,10 @@ async function landmarksFlow(page: Page): Promise<void> {
 }
 
 /** Every MediaPipe response the page and its workers got, and whether the service worker answered it. */
-function watchMediapipe(context: BrowserContext): Array<{ url: string; fromServiceWorker: boolean; status: number }> {
-	const seen: Array<{ url: string; fromServiceWorker: boolean; status: number }> = [];
+function watchMediapipe(context: BrowserContext): Array<{ url: string; method: string; fromServiceWorker: boolean; status: number }> {
+	const seen: Array<{ url: string; method: string; fromServiceWorker: boolean; status: number }> = [];
 	context.on('response', (r) => {
-		if (r.url().includes('/mediapipe/') && !r.request().serviceWorker()) seen.push({ url: new URL(r.url()).pathname, fromServiceWorker: r.fromServiceWorker(), status: r.status() });
+		if (r.url().includes('/mediapipe/') && !r.request().serviceWorker()) seen.push({ url: new URL(r.url()).pathname, method: r.request().method(), fromServiceWorker: r.fromServiceWorker(), status: r.status() });
 	});
 	return seen;
 }
@@ -87,6 +87,26 @@ test('after one visit online, the app opens and watches with the network off', a
 	await expect(page.getByTestId('session-status')).toHaveAttribute('data-status', 'running');
 	await expect.poll(() => page.evaluate(() => (window as unknown as Hook).backcheck.session.info?.model)).toBe('full');
 	await expect.poll(() => page.evaluate(() => (window as unknown as Hook).backcheck.session.frame?.people.length ?? 0)).toBe(1);
+	await page.getByRole('button', { name: STOP }).click();
+});
+
+test('on a return visit the pose model loads while the page is shown, and Start uses that one', async ({ app: { page, context } }) => {
+	// A first visit (no service worker in control yet) loads nothing before the person asks for the camera.
+	const firstVisit = watchMediapipe(context);
+	await installAndControl(page);
+	expect(firstVisit.filter((m) => m.url.endsWith('.task') || m.url.endsWith('.wasm'))).toEqual([]);
+
+	// The reload is a return visit: the model is fetched (from the cache) and built with nobody pressing Start.
+	const mediapipe = watchMediapipe(context);
+	await page.reload();
+	await expect.poll(() => mediapipe.map((m) => m.url)).toEqual(expect.arrayContaining(['/mediapipe/models/pose_landmarker_lite.task', '/mediapipe/wasm/vision_wasm_module_internal.wasm']));
+	expect(mediapipe.every((m) => m.fromServiceWorker)).toBe(true);
+	expect(page.workers()).toHaveLength(1);
+	await landmarksFlow(page);
+	// Start used the worker and model already there: no second worker, the model and wasm fetched once (the
+	// worker's HEAD checks that the files are there aside).
+	expect(page.workers()).toHaveLength(1);
+	expect(mediapipe.filter((m) => m.method === 'GET' && (m.url.endsWith('.task') || m.url.endsWith('.wasm'))).map((m) => m.url).sort()).toEqual(['/mediapipe/models/pose_landmarker_lite.task', '/mediapipe/wasm/vision_wasm_module_internal.wasm']);
 	await page.getByRole('button', { name: STOP }).click();
 });
 

@@ -145,7 +145,15 @@ export class PoseEngine {
 		this.#options = options;
 		if (!this.#remote) return this.start();
 		const remote = this.#remote;
-		this.#info = this.#enqueue(() => this.#guard(remote.init(options), 'model-load-failed'));
+		const loading = this.#info;
+		this.#info = this.#enqueue(async () => {
+			// A load already under way (started early, before the camera was asked for) ends first: two inits at once
+			// in the worker would both find no model yet, and the second would answer before the model is there.
+			await loading?.catch(() => undefined);
+			// That load failed and ended the worker: start a new one with these options.
+			if (this.#remote !== remote) return this.start();
+			return this.#guard(remote.init(options), 'model-load-failed');
+		});
 		this.#whileLoading(this.#info);
 		return this.#info;
 	}

@@ -162,6 +162,16 @@ export class PoseSession {
 		}
 	}
 
+	/**
+	 * Loads the pose model while the page is shown, before the person asks for the camera, so Start finds it ready.
+	 * Only on a return visit, when the service worker serves the app's files from this device: loading early then
+	 * costs a few seconds of CPU and no download. An engine nobody uses ends itself again after a minute.
+	 */
+	prepare(): void {
+		if (this.status !== 'idle' || !navigator.serviceWorker?.controller) return;
+		this.engine.configure(this.#optionsFor(this.model)).catch(() => undefined);
+	}
+
 	/** Which camera setup this is (device and resolution): calibrations are kept per setup. */
 	get setupKey(): string {
 		const settings = this.#stream?.getVideoTracks()[0]?.getSettings();
