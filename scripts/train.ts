@@ -18,13 +18,8 @@ import { prepareBody } from '../src/lib/features/body';
 import { upperBodyEmbedding } from '../src/lib/features/upper-body';
 import { DEFAULT_TRAIN, trainSlouchModel } from '../src/lib/posture/slouch-model-tf';
 import { deskSessions } from '../src/lib/synth/desk-session';
-import {
-	fitPersonalLogistic,
-	personalInput,
-	personalObservation,
-	uprightReference,
-	type PersonalObservation
-} from '../src/lib/calibration/personal-slouch';
+import { fitPersonalLogistic } from '../src/lib/calibration/personal-slouch';
+import { personalExamples } from '../src/lib/calibration/personal-examples';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(REPO, 'src', 'lib', 'posture', 'slouch-model.json');
@@ -53,21 +48,7 @@ export function trainingSet(n = TRAIN_SAMPLES, seed = TRAIN_SEED): { X: Float64A
  * sitter's own calibration (20 recorded upright frames, or upright frames pooled over minutes).
  */
 export function personalTrainingSet(n = PERSONAL_SESSIONS, seed = PERSONAL_SEED): { X: Float64Array[]; y: number[] } {
-	const X: Float64Array[] = [];
-	const y: number[] = [];
-	for (const s of deskSessions(n, seed, { frames: 16 })) {
-		const ref = uprightReference(
-			s.calibration.map((f) => personalObservation(f.person, f.width / f.height)).filter((o): o is PersonalObservation => o !== null)
-		);
-		if (!ref) continue;
-		for (const f of s.frames) {
-			const o = personalObservation(f.person, f.width / f.height);
-			if (!o) continue;
-			X.push(personalInput(ref, o.pose, o.net));
-			y.push(f.slouched);
-		}
-	}
-	return { X, y };
+	return personalExamples(deskSessions(n, seed, { frames: 16 }));
 }
 
 /** Writes `text` to `path`, or with --check compares it with the committed file (false when it differs). */

@@ -13,6 +13,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { frameAspect } from '../../src/lib/tracking/body';
 import { deskSessions } from '../../src/lib/synth/desk-session';
+import { personalExamples } from '../../src/lib/calibration/personal-examples';
 import { personalInput, personalObservation, PERSONAL_INPUT_DIM, uprightReference, type PersonalObservation } from '../../src/lib/calibration/personal-slouch';
 import type { PersonPose } from '../../src/lib/pose/types';
 import { deskLandmarkSources, snowSunoItems, snowSunoPhotos, type DeskItem } from '../lib/eval-desk';
@@ -31,19 +32,7 @@ const observe = (person: PersonPose | undefined, aspect: number): Obs | null => 
 // --- training on generated sessions
 const t0 = performance.now();
 const sessions = deskSessions(Number(process.env.N ?? 1500), 7, { frames: 16 });
-const X: Float64Array[] = [];
-const y: number[] = [];
-for (const s of sessions) {
-	const cal = s.calibration.map((f) => observe(f.person, f.width / f.height)).filter((o): o is Obs => o !== null);
-	const ref = uprightReference(cal);
-	if (!ref) continue;
-	for (const f of s.frames) {
-		const o = observe(f.person, f.width / f.height);
-		if (!o) continue;
-		X.push(personalInput(ref, o.pose, o.net));
-		y.push(f.slouched);
-	}
-}
+const { X, y } = personalExamples(sessions);
 const model = fitPersonalLogistic(X, y, { l2: Number(process.env.L2 ?? 1e-2) });
 console.log(`trained on ${X.length} generated frames of ${sessions.length} sessions in ${((performance.now() - t0) / 1000).toFixed(1)} s; dim ${PERSONAL_INPUT_DIM}`);
 console.log('weights', model.weights.map((w) => w.toFixed(2)).join(' '), 'bias', model.bias.toFixed(2));

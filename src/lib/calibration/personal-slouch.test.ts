@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { rng } from '../synth/math';
 import { deskSessions } from '../synth/desk-session';
-import { fitPersonalLogistic, personalInput, personalObservation, personalProbability, uprightReference, type PersonalObservation } from './personal-slouch';
+import { fitPersonalLogistic, personalProbability } from './personal-slouch';
+import { personalExamples } from './personal-examples';
 import { PERSONAL_MODEL } from './personal-model';
 import { applyCalibration, calibrate, parseCalibration, serializeCalibration } from './calibrate';
 import { classifyPosture } from '../posture/classify';
@@ -27,22 +28,10 @@ describe('the shipped personal model', () => {
 	// sessions it was not trained on (train uses seed 7)
 	const sessions = deskSessions(40, 991, { frames: 12 });
 	it('tells a generated sitter slouched from upright against their own calibration', () => {
-		let right = 0;
-		let n = 0;
-		for (const s of sessions) {
-			const ref = uprightReference(
-				s.calibration.map((f) => personalObservation(f.person, f.width / f.height)).filter((o): o is PersonalObservation => o !== null)
-			);
-			if (!ref) continue;
-			for (const f of s.frames) {
-				const o = personalObservation(f.person, f.width / f.height);
-				if (!o) continue;
-				n++;
-				if (personalProbability(PERSONAL_MODEL, personalInput(ref, o.pose, o.net)) >= 0.5 === (f.slouched === 1)) right++;
-			}
-		}
-		expect(n).toBeGreaterThan(300);
-		expect(right / n).toBeGreaterThan(0.85);
+		const { X, y } = personalExamples(sessions);
+		const right = X.filter((x, i) => personalProbability(PERSONAL_MODEL, x) >= 0.5 === (y[i] === 1)).length;
+		expect(X.length).toBeGreaterThan(300);
+		expect(right / X.length).toBeGreaterThan(0.85);
 	});
 
 	it('a calibration keeps the person\'s upright, through JSON (unseen features stay unseen)', () => {

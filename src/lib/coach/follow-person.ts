@@ -22,7 +22,8 @@
 import type { PoseFrame } from '../pose/types';
 import type { Body } from '../features/types';
 import { prepareBody } from '../features/body';
-import { BODY_PARTS, CUT_DEFAULTS, skeletonJump } from './skeleton-jump';
+import { BODY_PARTS } from '../pose/landmarks';
+import { CUT_DEFAULTS, skeletonJump } from './skeleton-jump';
 import { coachInput, type CoachInput } from './types';
 
 export interface FollowOptions {

@@ -12,24 +12,7 @@
  * two). The median of all the body parts moves with a pull-up seen before and after a second's dropout.
  */
 import type { Body } from '../features/types';
-import { LM } from '../pose/landmarks';
-
-/** Every body part, one landmark each (the face's eleven would outvote the body). */
-export const BODY_PARTS: readonly number[] = [
-	LM.nose,
-	LM.leftShoulder,
-	LM.rightShoulder,
-	LM.leftElbow,
-	LM.rightElbow,
-	LM.leftWrist,
-	LM.rightWrist,
-	LM.leftHip,
-	LM.rightHip,
-	LM.leftKnee,
-	LM.rightKnee,
-	LM.leftAnkle,
-	LM.rightAnkle
-];
+import { BODY_PARTS } from '../pose/landmarks';
 
 export interface SkeletonJump {
 	/**

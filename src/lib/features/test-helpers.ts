@@ -21,6 +21,22 @@ export function drawn(points: Partial<Record<LandmarkName, [number, number] | [n
 	return { landmarks };
 }
 
+/**
+ * Head and shoulders facing a desk webcam, square on (image landmarks, the rest null): shoulders 0.4 apart
+ * at y 0.8, nose at the middle 0.3 above them, ears 0.16 apart at 0.28 above, eyes 0.06 apart above the nose.
+ */
+export function deskFace(): Array<Landmark | null> {
+	const lm: Array<Landmark | null> = new Array(LANDMARK_COUNT).fill(null);
+	lm[LM.leftShoulder] = { x: 0.7, y: 0.8 };
+	lm[LM.rightShoulder] = { x: 0.3, y: 0.8 };
+	lm[LM.nose] = { x: 0.5, y: 0.5 };
+	lm[LM.leftEar] = { x: 0.58, y: 0.52 };
+	lm[LM.rightEar] = { x: 0.42, y: 0.52 };
+	lm[LM.leftEye] = { x: 0.53, y: 0.48 };
+	lm[LM.rightEye] = { x: 0.47, y: 0.48 };
+	return lm;
+}
+
 /** A prepared body from named image points. */
 export function drawnBody(points: Parameters<typeof drawn>[0], aspect = 1): Body {
 	return prepareBody(drawn(points), aspect);

@@ -2,40 +2,30 @@ import { describe, expect, it } from 'vitest';
 import { LM } from '../pose/landmarks';
 import type { Landmark } from '../pose/types';
 import { prepareBody } from './body';
+import { deskFace } from './test-helpers';
 import { UPPER_BODY_POSE_FEATURES, upperBodyPose } from './upper-body-pose';
 
-const face = (): Array<Landmark | null> => {
-	const lm: Array<Landmark | null> = new Array(33).fill(null);
-	lm[LM.leftShoulder] = { x: 0.7, y: 0.8 };
-	lm[LM.rightShoulder] = { x: 0.3, y: 0.8 };
-	lm[LM.nose] = { x: 0.5, y: 0.5 };
-	lm[LM.leftEar] = { x: 0.58, y: 0.52 };
-	lm[LM.rightEar] = { x: 0.42, y: 0.52 };
-	lm[LM.leftEye] = { x: 0.53, y: 0.48 };
-	lm[LM.rightEye] = { x: 0.47, y: 0.48 };
-	return lm;
-};
 const pose = (lm: Array<Landmark | null>) => upperBodyPose(prepareBody({ landmarks: lm }, 1));
 const f = (name: (typeof UPPER_BODY_POSE_FEATURES)[number]) => UPPER_BODY_POSE_FEATURES.indexOf(name);
 
 describe('upperBodyPose', () => {
 	it('heights over shoulder width; a dropped head reads lower', () => {
-		const a = pose(face())!;
+		const a = pose(deskFace())!;
 		expect(a[f('earHeight')]).toBeCloseTo(0.28 / 0.4, 6);
 		expect(a[f('noseHeight')]).toBeCloseTo(0.3 / 0.4, 6);
-		const dropped = face().map((l, i) => (l && i <= LM.rightEar ? { ...l, y: l.y + 0.06 } : l));
+		const dropped = deskFace().map((l, i) => (l && i <= LM.rightEar ? { ...l, y: l.y + 0.06 } : l));
 		expect(pose(dropped)![f('earHeight')]).toBeLessThan(a[f('earHeight')] - 0.1);
 	});
 
 	it('signs the head offset (a move to either side is a move)', () => {
-		const right = face().map((l, i) => (l && i < LM.leftShoulder ? { ...l, x: l.x - 0.04 } : l));
-		const left = face().map((l, i) => (l && i < LM.leftShoulder ? { ...l, x: l.x + 0.04 } : l));
+		const right = deskFace().map((l, i) => (l && i < LM.leftShoulder ? { ...l, x: l.x - 0.04 } : l));
+		const left = deskFace().map((l, i) => (l && i < LM.leftShoulder ? { ...l, x: l.x + 0.04 } : l));
 		expect(pose(right)![f('headOffset')]).toBeCloseTo(-0.1, 6);
 		expect(pose(left)![f('headOffset')]).toBeCloseTo(0.1, 6);
 	});
 
 	it('puts a turned head\'s ear span back to a frontal one, so a turn is not read as coming nearer', () => {
-		const turned = face();
+		const turned = deskFace();
 		// yaw ~35 degrees: the ears' span shortens by cos, the nose moves off their midpoint by sin times its depth
 		const c = Math.cos((35 * Math.PI) / 180);
 		const s = Math.sin((35 * Math.PI) / 180);
@@ -48,13 +38,13 @@ describe('upperBodyPose', () => {
 	});
 
 	it('needs both shoulders and the nose or an ear; framing only on image bodies', () => {
-		const noShoulder = face();
+		const noShoulder = deskFace();
 		noShoulder[LM.rightShoulder] = null;
 		expect(pose(noShoulder)).toBeNull();
-		const noFace = face();
+		const noFace = deskFace();
 		noFace[LM.nose] = noFace[LM.leftEar] = noFace[LM.rightEar] = null;
 		expect(pose(noFace)).toBeNull();
-		const a = pose(face())!;
+		const a = pose(deskFace())!;
 		expect(a[f('logShoulderWidth')]).toBeCloseTo(Math.log(0.4), 6);
 		expect(a[f('shoulderY')]).toBeCloseTo(0.8, 6);
 	});

@@ -86,10 +86,36 @@ export interface IdbHooks {
 /** Why opening IndexedDB failed, for the store to pick its message. */
 export class OpenFailure extends Error {
 	constructor(
-		readonly reason: 'unsupported' | 'refused' | 'newer' | 'blocked' | 'broken' | 'full',
+		/** 'slow': no answer within a time limit, which says nothing about whether storage works. */
+		readonly reason: 'unsupported' | 'refused' | 'newer' | 'blocked' | 'broken' | 'full' | 'slow',
 		readonly detail: string
 	) {
 		super(`${reason}: ${detail}`);
+	}
+}
+
+/** An open in progress (IdbBackend.begin). */
+export interface PendingOpen {
+	/** Settles when the browser answers: the database, or an OpenFailure saying why not. */
+	readonly result: Promise<IdbBackend>;
+	/** The browser said another tab's connection is in the way (it fires before the open can go on). */
+	blocked: boolean;
+	/** Called when the browser says the open is blocked. */
+	onBlocked: (() => void) | null;
+}
+
+export const TIMED_OUT = Symbol('timed out');
+
+/** What `p` settles to within `ms`, or TIMED_OUT (a rejection within `ms` rejects). */
+export async function within<T>(p: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
+		timer = setTimeout(() => resolve(TIMED_OUT), ms);
+	});
+	try {
+		return await Promise.race([p, timeout]);
+	} finally {
+		clearTimeout(timer);
 	}
 }
 
@@ -112,10 +138,14 @@ export class IdbBackend implements Backend {
 	readonly kind = 'idb';
 	constructor(readonly db: IDBPDatabase<HistoryDB>) {}
 
-	static async open(name: string, hooks: IdbHooks, timeoutMs: number): Promise<IdbBackend> {
+	/**
+	 * Starts opening the database and hands back the open in progress, however long the browser takes to answer
+	 * (a loaded machine can take many seconds: slow is not refused). Throws an OpenFailure at once when the
+	 * browser refuses outright or has no IndexedDB.
+	 */
+	static begin(name: string, hooks: IdbHooks): PendingOpen {
 		if (typeof indexedDB === 'undefined' || indexedDB === null) throw new OpenFailure('unsupported', 'indexedDB is not defined');
-		let blocked = false;
-		let timedOut = false;
+		const state: Omit<PendingOpen, 'result'> = { blocked: false, onBlocked: null };
 		let opening: Promise<IDBPDatabase<HistoryDB>>;
 		try {
 			opening = openDB<HistoryDB>(name, SCHEMA_VERSION, {
@@ -124,7 +154,8 @@ export class IdbBackend implements Backend {
 					if (oldVersion < 1) for (const s of STORES) if (!db.objectStoreNames.contains(s)) db.createObjectStore(s);
 				},
 				blocked() {
-					blocked = true;
+					state.blocked = true;
+					state.onBlocked?.();
 				},
 				blocking() {
 					hooks.onVersionChange();
@@ -137,27 +168,26 @@ export class IdbBackend implements Backend {
 			// Thrown synchronously: the browser refuses storage outright (private mode, storage disabled).
 			throw new OpenFailure('refused', describe(e));
 		}
-		let timer: ReturnType<typeof setTimeout> | undefined;
-		const timeout = new Promise<never>((_, reject) => {
-			timer = setTimeout(() => {
-				timedOut = true;
-				reject(new OpenFailure(blocked ? 'blocked' : 'refused', `indexedDB.open did not finish in ${timeoutMs} ms${blocked ? ' (blocked by another tab)' : ''}`));
-			}, timeoutMs);
-		});
-		try {
-			const db = await Promise.race([opening, timeout]);
-			return new IdbBackend(db);
-		} catch (e) {
-			if (timedOut) void opening.then((db) => db.close()).catch(() => undefined);
-			if (e instanceof OpenFailure) throw e;
-			const n = errorName(e);
-			if (n === 'VersionError') throw new OpenFailure('newer', describe(e));
-			if (isQuotaError(e)) throw new OpenFailure('full', describe(e));
-			if (n === 'UnknownError' || n === 'DataError' || n === 'NotFoundError') throw new OpenFailure('broken', describe(e));
-			throw new OpenFailure('refused', describe(e));
-		} finally {
-			clearTimeout(timer);
-		}
+		const result = opening.then(
+			(db) => new IdbBackend(db),
+			(e) => {
+				const n = errorName(e);
+				if (n === 'VersionError') throw new OpenFailure('newer', describe(e));
+				if (isQuotaError(e)) throw new OpenFailure('full', describe(e));
+				if (n === 'UnknownError' || n === 'DataError' || n === 'NotFoundError') throw new OpenFailure('broken', describe(e));
+				throw new OpenFailure('refused', describe(e));
+			}
+		);
+		return Object.assign(state, { result });
+	}
+
+	/** Opens, giving up after `timeoutMs` (then 'blocked' when another tab is in the way, else 'slow'). */
+	static async open(name: string, hooks: IdbHooks, timeoutMs: number): Promise<IdbBackend> {
+		const pending = IdbBackend.begin(name, hooks);
+		const answer = await within(pending.result, timeoutMs);
+		if (answer !== TIMED_OUT) return answer;
+		void pending.result.then((b) => b.close()).catch(() => undefined);
+		throw new OpenFailure(pending.blocked ? 'blocked' : 'slow', `indexedDB.open did not finish in ${timeoutMs} ms${pending.blocked ? ' (blocked by another tab)' : ''}`);
 	}
 
 	static async destroy(name: string): Promise<void> {

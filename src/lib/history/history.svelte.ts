@@ -12,9 +12,9 @@ import { openHistory, type HistoryStore } from './store';
 import type { RecoveryReport, StoreStatus } from './types';
 
 export class HistoryState {
-	/** 'opening' until the store is open. */
-	status = $state<StoreStatus | 'opening'>('opening');
-	/** "History is not being saved: ..." when not saving; else null. */
+	/** 'opening' until the store is open, and while a slow browser has not opened its storage. */
+	status = $state<StoreStatus>('opening');
+	/** "History is not being saved: ..." when not saving; the neutral still-opening note while a slow open goes on; else null. */
 	message = $state<string | null>(null);
 	/** What was found damaged in stored data and done about it (null when nothing, or dismissed). */
 	recovery = $state<RecoveryReport | null>(null);

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDB } from 'idb';
 import { SessionRecorder } from './recorder';
 import { sampleHistory } from './sample';
-import { openHistory, type HistoryStore } from './store';
+import { MESSAGES, openHistory, type HistoryStore } from './store';
 import { stretchSetFromSummary } from './from-coach';
 
 const NOW = new Date(2026, 2, 10, 18, 0).getTime();
@@ -28,6 +28,22 @@ afterEach(() => {
 	vi.restoreAllMocks();
 	for (const s of stores) s.close();
 });
+
+/** indexedDB.open whose answer (success or error) comes `ms` late: what a loaded machine does. */
+function slowOpen(ms: number) {
+	const factory = globalThis.indexedDB;
+	const realOpen = factory.open.bind(factory);
+	return vi.spyOn(factory, 'open').mockImplementation((...args: Parameters<IDBFactory['open']>) => {
+		const req = realOpen(...args);
+		const dispatch = req.dispatchEvent.bind(req);
+		req.dispatchEvent = (e: Event) => {
+			if (e.type !== 'success' && e.type !== 'error') return dispatch(e);
+			setTimeout(() => dispatch(e), ms);
+			return true;
+		};
+		return req;
+	});
+}
 
 function quotaError(): DOMException {
 	return new DOMException('The quota has been exceeded.', 'QuotaExceededError');
@@ -260,14 +276,92 @@ describe('when storage fails', () => {
 		expect(h.message).toMatch(/newer version/);
 	});
 
-	it('an open that never finishes (blocked) gives up after the timeout', async () => {
+	it('an open the browser never answers is not a refusal: in memory, status opening, a neutral message', async () => {
 		vi.spyOn(globalThis.indexedDB, 'open').mockImplementation(function (this: IDBFactory) {
-			// A request that never fires: what a tab blocked by another one sees.
+			// A request that never fires: a stuck or very loaded browser.
 			return new (globalThis.IDBOpenDBRequest as unknown as new () => IDBOpenDBRequest)();
 		});
 		const h = await track(open({ openTimeoutMs: 50 }));
+		expect(h.status).toBe('opening');
+		expect(h.message).toBe(MESSAGES.opening);
+		expect(h.message).not.toMatch(/not being saved|private/);
+		const s = await h.startSession('desk', { start: NOW - 60_000 });
+		expect(await h.updateSession(s.id, { minutes: { upright: 1 } })).toBe(true);
+		expect((await h.listSessions())[0].minutes).toEqual({ upright: 1 });
+		const imported = await h.importJSON(JSON.stringify(sampleHistory(1, NOW)));
+		expect(imported).toMatchObject({ ok: true, saved: false });
+		expect(imported.ok && imported.message).toMatch(/saved as soon as the browser opens its storage/);
+	});
+
+	it('an open another tab blocks says so (the browser\'s blocked event), not private browsing', async () => {
+		vi.spyOn(globalThis.indexedDB, 'open').mockImplementation(function (this: IDBFactory) {
+			const req = new (globalThis.IDBOpenDBRequest as unknown as new () => IDBOpenDBRequest)();
+			setTimeout(() => req.dispatchEvent(new IDBVersionChangeEvent('blocked', { oldVersion: 1, newVersion: 1 })), 5);
+			return req;
+		});
+		const h = await track(open({ openTimeoutMs: 50 }));
 		expect(h.status).toBe('unavailable');
-		expect(h.message).toMatch(/^History is not being saved/);
+		expect(h.message).toBe(MESSAGES.blocked);
+	});
+
+	it('an open the browser answers after the timeout: no refusal, and what was written meanwhile ends up stored with the rest', async () => {
+		const before = await track(open());
+		await before.startSession('desk', { start: NOW - 3 * 3_600_000, id: 'stored-before' });
+		before.close();
+
+		const slow = slowOpen(300);
+		const h = await track(open({ openTimeoutMs: 50 }));
+		slow.mockRestore();
+		const seen: Array<[string, string | null]> = [];
+		h.subscribe(() => seen.push([h.status, h.message]));
+		expect(h.status).toBe('opening');
+		expect(h.message).toBe(MESSAGES.opening);
+
+		// Meanwhile the page goes on: a session, its running totals, a nudge, kept in memory.
+		const s = await h.startSession('workout', { start: NOW - 10 * 60_000 });
+		await h.addNudge({ sessionId: s.id, detected: 'slouched', style: 'banner', t: NOW - 9 * 60_000, id: 'nudge-meanwhile' });
+		expect((await h.listSessions()).map((x) => x.id)).toEqual([s.id]);
+		expect(await h.updateSession(s.id, { minutes: { upright: 3 } })).toBe(true);
+		// The page writes again at the very moment what was held moves into IndexedDB: that write must not be
+		// left behind in memory.
+		let during: Promise<boolean> | null = null;
+		const put = globalThis.IDBObjectStore.prototype.put;
+		vi.spyOn(globalThis.IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+			if (this.name === 'sessions' && h.status === 'opening') during ??= h.updateSession(s.id, { minutes: { upright: 4 } });
+			return put.apply(this, args);
+		});
+		await vi.waitFor(() => expect(h.status).not.toBe('opening'), { timeout: 3000 });
+		vi.restoreAllMocks();
+		expect(during).not.toBeNull();
+		expect(await during).toBe(true);
+
+		expect(h.status).toBe('ok');
+		expect(h.message).toBeNull();
+		// Told nothing but "still opening", then saving: never "not being saved".
+		expect([...new Set(seen.map(([status]) => status))]).toEqual(['opening', 'ok']);
+		expect(seen.filter(([, message]) => message !== MESSAGES.opening && message !== null)).toEqual([]);
+		// One history again: what was stored before and what was written meanwhile.
+		expect((await h.listSessions()).map((x) => x.id).sort()).toEqual([s.id, 'stored-before'].sort());
+		expect(await h.endSession(s.id, { end: NOW - 60_000 })).toBe(true);
+
+		const fresh = await track(open());
+		const stored = await fresh.listSessions();
+		expect(stored.map((x) => x.id).sort()).toEqual([s.id, 'stored-before'].sort());
+		expect(stored.find((x) => x.id === s.id)).toMatchObject({ minutes: { upright: 4 }, end: NOW - 60_000 });
+		expect((await fresh.listNudges()).map((n) => n.id)).toEqual(['nudge-meanwhile']);
+	});
+
+	it('a slow open that then fails says why, and keeps what was written meanwhile for the visit', async () => {
+		const db = await openDB(NAME, 7);
+		db.close();
+		const slow = slowOpen(150);
+		const h = await track(open({ openTimeoutMs: 30 }));
+		slow.mockRestore();
+		expect(h.status).toBe('opening');
+		const s = await h.startSession('desk', { start: NOW - 60_000 });
+		await vi.waitFor(() => expect(h.status).toBe('unavailable'), { timeout: 2000 });
+		expect(h.message).toMatch(/newer version/);
+		expect((await h.listSessions()).map((x) => x.id)).toEqual([s.id]);
 	});
 
 	it('full at open (the probe write fails): status full, existing history still shown', async () => {

@@ -6,8 +6,10 @@
  * thrown errors: when IndexedDB is refused (private mode, blocked), fails, or is full, the store carries on in
  * memory for this visit and says so through `status` and `message`; damaged stored records are skipped and
  * removed (`recovery` says how many), and a database that cannot be read at all is started afresh.
+ * An open the browser is slow to answer (seconds, on a loaded machine) is not a refusal: the store works in
+ * memory meanwhile (status 'opening'), keeps waiting, and moves what it held into IndexedDB once it opens.
  */
-import { IdbBackend, MemoryBackend, OpenFailure, isQuotaError, DB_NAME, type Backend, type Batch } from './backend';
+import { IdbBackend, MemoryBackend, OpenFailure, TIMED_OUT, isQuotaError, within, DB_NAME, type Backend, type Batch, type IdbHooks, type PendingOpen } from './backend';
 import { summarize, windowStart } from './summary';
 import {
 	EXPORT_FORMAT,
@@ -42,7 +44,9 @@ export const MESSAGES = {
 	blocked: 'History is not being saved: another Backcheck tab is holding the storage. Close other Backcheck tabs, then reload.',
 	full: 'History is not being saved: the storage for Backcheck on this device is full. Free some disk space (or export and clear old history), then reload. What you do now is kept until you close this tab.',
 	failed: 'History is not being saved: the browser stopped storing data for Backcheck. Reload to try again; what you do now is kept until you close this tab.',
-	versionChange: 'History is not being saved in this tab: another Backcheck tab upgraded the storage. Reload this tab.'
+	versionChange: 'History is not being saved in this tab: another Backcheck tab upgraded the storage. Reload this tab.',
+	/** Not a warning: the browser is slow to open its storage, nothing is lost. */
+	opening: 'History is still opening: the browser is slow to open its storage. What you do now is kept and saved as soon as it opens.'
 } as const;
 
 /** A session's running totals, as the watch flushes them. */
@@ -79,8 +83,9 @@ export interface NewStretchSet {
 }
 
 export interface HistoryStore {
+	/** 'opening': the browser has not answered the open yet; what is written meanwhile is kept and saved once it does. */
 	readonly status: StoreStatus;
-	/** "History is not being saved: ..." when status is not 'ok'; else null. */
+	/** "History is not being saved: ..." when unavailable or full; the neutral MESSAGES.opening while opening; else null. */
 	readonly message: string | null;
 	/** What was found damaged in storage at open (null when nothing was). */
 	readonly recovery: RecoveryReport | null;
@@ -112,7 +117,10 @@ export interface HistoryStore {
 export interface OpenOptions {
 	/** Database name (tests use their own). */
 	name?: string;
-	/** Give up on an open that does not finish (blocked by another tab, a stuck browser) after this long. */
+	/**
+	 * How long openHistory waits for the browser before it hands back a store working in memory (status
+	 * 'opening', or 'unavailable' when another tab blocks the open); the open goes on after that.
+	 */
 	openTimeoutMs?: number;
 	now?: () => number;
 }
@@ -144,6 +152,9 @@ class Store implements HistoryStore {
 	#backend: Backend;
 	#listeners = new Set<() => void>();
 	#now: () => number;
+	/** Set while what was held in memory moves into IndexedDB: storage operations wait for it. */
+	#moving: Promise<void> | null = null;
+	#closed = false;
 
 	constructor(backend: Backend, now: () => number) {
 		this.#backend = backend;
@@ -176,10 +187,10 @@ class Store implements HistoryStore {
 	}
 
 	/** From IndexedDB to memory, keeping what can still be read. */
-	async degrade(status: Exclude<StoreStatus, 'ok'>, message: string): Promise<void> {
+	async degrade(status: 'unavailable' | 'full', message: string): Promise<void> {
 		const old = this.#backend;
 		if (old.kind === 'memory') {
-			if (this.status === 'ok') this.setStatus(status, message);
+			if (this.status === 'ok' || this.status === 'opening') this.setStatus(status, message);
 			return;
 		}
 		const seed: Partial<Record<RecordKind, [string, unknown][]>> = {};
@@ -199,8 +210,37 @@ class Store implements HistoryStore {
 		this.setStatus(status, message);
 	}
 
+	/**
+	 * Takes over `opened` (the store made on the database once a slow open finished): what this store held in
+	 * memory is written into it in one transaction, then this store works on its storage with its status. Storage
+	 * operations wait meanwhile, so nothing written during the move is left behind in memory.
+	 */
+	async adopt(opened: Store): Promise<void> {
+		// Something else went wrong meanwhile (another tab upgraded the storage, the store was closed): stay as is.
+		if (this.#closed || this.#backend.kind !== 'memory' || (this.status !== 'opening' && this.message !== MESSAGES.blocked)) {
+			opened.close();
+			return;
+		}
+		let done!: () => void;
+		this.#moving = new Promise((resolve) => (done = resolve));
+		try {
+			const held: Batch = {};
+			// Memory reads copy at once, so every write that got in before the gate is in the copy.
+			for (const k of RECORD_KINDS) held[k] = (await this.#backend.entries(k)).map(([, v]) => v as { id: string });
+			// A write that fails here leaves `opened` in memory with its status (full, failed) and the records.
+			await opened.#run((b) => b.putAll(held));
+			this.#backend = opened.#backend;
+			this.recovery = opened.recovery;
+			this.setStatus(opened.status, opened.message);
+		} finally {
+			this.#moving = null;
+			done();
+		}
+	}
+
 	/** Runs a storage operation; when IndexedDB fails, carries on in memory and runs it there. */
 	async #run<T>(op: (b: Backend) => Promise<T>): Promise<T> {
+		while (this.#moving) await this.#moving;
 		const b = this.#backend;
 		try {
 			return await op(b);
@@ -364,12 +404,13 @@ class Store implements HistoryStore {
 			await this.#run((b) => b.putAll(batch));
 			this.notify();
 			const saved = this.status === 'ok';
+			const later = this.status === 'opening';
 			const what = `${plural(added.sessions, 'session')}, ${plural(added.nudges, 'nudge')} and ${plural(added.stretchSets, 'stretch set')}`;
 			const already = skipped.sessions + skipped.nudges + skipped.stretchSets;
 			const message =
 				`Imported ${what}.` +
 				(already ? ` ${plural(already, 'record was', 'records were')} already in your history and kept as they were.` : '') +
-				(saved ? '' : ' They are shown for this visit only: history is not being saved.');
+				(saved ? '' : later ? ' They are saved as soon as the browser opens its storage.' : ' They are shown for this visit only: history is not being saved.');
 			return { ok: true, added, skipped, saved, message };
 		} catch (e) {
 			return { ok: false, message: `The import failed (${e instanceof Error ? e.message : String(e)}). Nothing was imported; your history is unchanged.`, problems: [] };
@@ -382,6 +423,7 @@ class Store implements HistoryStore {
 	}
 
 	close(): void {
+		this.#closed = true;
 		this.#backend.close();
 		this.#listeners.clear();
 	}
@@ -410,19 +452,23 @@ const FAILURE_MESSAGE: Record<OpenFailure['reason'], string> = {
 	newer: MESSAGES.newer,
 	blocked: MESSAGES.blocked,
 	broken: MESSAGES.refused,
-	full: MESSAGES.full
+	full: MESSAGES.full,
+	slow: MESSAGES.failed
 };
 
 const RESET_MESSAGE = 'Stored history was damaged and could not be read, so it was started afresh. Sorry: earlier sessions are gone (an exported file can be imported again).';
 
 /**
  * Opens the history. Never rejects: when storage fails the store runs in memory and says why in `status` and
- * `message`; damaged data is recovered (bad records skipped) or reset, and `recovery` says so.
+ * `message`; damaged data is recovered (bad records skipped) or reset, and `recovery` says so. When the browser
+ * has not answered within `openTimeoutMs` the store comes back working in memory (status 'opening') and takes
+ * over the database once it opens, with everything written meanwhile.
  */
 export async function openHistory(opts: OpenOptions = {}): Promise<HistoryStore> {
 	const name = opts.name ?? DB_NAME;
 	const now = opts.now ?? (() => Date.now());
 	const timeoutMs = opts.openTimeoutMs ?? 5000;
+	/** The store the page holds: the storage hooks act on it. */
 	let store: Store | null = null;
 	const hooks = {
 		onVersionChange: () => void store?.degrade('unavailable', MESSAGES.versionChange),
@@ -436,10 +482,57 @@ export async function openHistory(opts: OpenOptions = {}): Promise<HistoryStore>
 		return s;
 	};
 
+	let pending: PendingOpen;
+	try {
+		pending = IdbBackend.begin(name, hooks);
+	} catch (e) {
+		const failure = e instanceof OpenFailure ? e : new OpenFailure('refused', String(e));
+		return memory(failure.reason === 'full' ? 'full' : 'unavailable', FAILURE_MESSAGE[failure.reason]);
+	}
+	const answer = await within(
+		pending.result.catch((e: unknown) => e as OpenFailure),
+		timeoutMs
+	);
+	if (answer !== TIMED_OUT) {
+		store = await storeOn(answer, { name, now, hooks, timeoutMs, memory, onStore: (s) => (store = s) });
+		return store;
+	}
+	// Slow, not refused: carry on in memory, keep waiting, and move in once the database opens. Only the
+	// browser's own word (blocked by another tab, an error) says history is not being saved.
+	const waiting = pending.blocked ? memory('unavailable', MESSAGES.blocked) : memory('opening', MESSAGES.opening);
+	store = waiting;
+	pending.onBlocked = () => {
+		if (waiting.status === 'opening') waiting.setStatus('unavailable', MESSAGES.blocked);
+	};
+	void pending.result
+		.catch((e: unknown) => e as OpenFailure)
+		.then((late) => storeOn(late, { name, now, hooks, timeoutMs, memory, onStore: () => undefined }))
+		.then((opened) => waiting.adopt(opened))
+		.catch(() => waiting.degrade('unavailable', MESSAGES.failed));
+	return waiting;
+}
+
+interface StoreOnOptions {
+	name: string;
+	now: () => number;
+	hooks: IdbHooks;
+	timeoutMs: number;
+	memory: (status: Exclude<StoreStatus, 'ok'>, message: string, recovery?: RecoveryReport | null) => Store;
+	/** Called with the store on the database as soon as there is one (the hooks act on it from then on). */
+	onStore: (store: Store) => void;
+}
+
+/**
+ * The store on what the open gave: the database (reset when it lacks our object stores or cannot be read,
+ * damaged records removed, a probe write), or memory with the failure's message.
+ */
+async function storeOn(opened: IdbBackend | OpenFailure, o: StoreOnOptions): Promise<Store> {
+	const { name, now, hooks, timeoutMs, memory } = o;
 	let reset = false;
 	let backend: IdbBackend;
 	try {
-		backend = await IdbBackend.open(name, hooks, timeoutMs);
+		if (!(opened instanceof IdbBackend)) throw opened;
+		backend = opened;
 		if (!backend.hasAllStores()) {
 			// A database of our name without our object stores: broken (or not ours). Start afresh.
 			backend.close();
@@ -458,7 +551,8 @@ export async function openHistory(opts: OpenOptions = {}): Promise<HistoryStore>
 		}
 	}
 
-	store = new Store(backend, now);
+	let store = new Store(backend, now);
+	o.onStore(store);
 	if (reset) store.recovery = { skipped: 0, reset: true, message: RESET_MESSAGE };
 	try {
 		const skipped = await store.scrub();
@@ -476,6 +570,7 @@ export async function openHistory(opts: OpenOptions = {}): Promise<HistoryStore>
 			await IdbBackend.destroy(name);
 			backend = await IdbBackend.open(name, hooks, timeoutMs);
 			store = new Store(backend, now);
+			o.onStore(store);
 			store.recovery = { skipped: 0, reset: true, message: RESET_MESSAGE };
 		} catch {
 			return memory('unavailable', MESSAGES.failed);

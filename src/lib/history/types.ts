@@ -159,7 +159,8 @@ export interface DailySummary {
 	totalHoldS: number;
 }
 
-export type StoreStatus = 'ok' | 'unavailable' | 'full';
+/** 'opening': the browser has not yet answered the open (slow, not refused); the store works in memory meanwhile. */
+export type StoreStatus = 'ok' | 'opening' | 'unavailable' | 'full';
 
 /** What the store found wrong in stored data when it opened. */
 export interface RecoveryReport {

@@ -38,6 +38,26 @@ export const LM = {
 export type LandmarkName = keyof typeof LM;
 export const LANDMARK_COUNT = 33;
 
+/**
+ * Every body part, one landmark each: the nose for the head (the face's eleven points would outvote the
+ * body), shoulders, elbows, wrists, hips, knees, ankles.
+ */
+export const BODY_PARTS: readonly number[] = [
+	LM.nose,
+	LM.leftShoulder,
+	LM.rightShoulder,
+	LM.leftElbow,
+	LM.rightElbow,
+	LM.leftWrist,
+	LM.rightWrist,
+	LM.leftHip,
+	LM.rightHip,
+	LM.leftKnee,
+	LM.rightKnee,
+	LM.leftAnkle,
+	LM.rightAnkle
+];
+
 /** Bones drawn for the skeleton overlay (pairs of indices), MediaPipe's POSE_CONNECTIONS minus the face mesh. */
 export const SKELETON_BONES: ReadonlyArray<readonly [number, number]> = [
 	[LM.leftEar, LM.leftEye],

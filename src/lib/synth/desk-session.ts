@@ -22,7 +22,7 @@ import { forwardKinematics } from './kinematics';
 import type { Rng } from './math';
 import { rng as makeRng } from './math';
 import { makePose, type BodyPose, type JointAngles, type RootPose } from './pose';
-import { deskView, personBias, renderDeskFrame, type DeskRender, type DeskSample, type PersonBias } from './desk';
+import { deskView, personBias, renderDeskFrame, seatedLimbs, type DeskRender, type DeskSample, type PersonBias } from './desk';
 
 /** A person's habitual upright at the desk: the joints and pelvis pose they return to. */
 export interface SittingHabit {
@@ -55,13 +55,7 @@ function sittingHabit(r: Rng): SittingHabit {
 	};
 	// eyes on the screen: the head levels the gaze, give or take a nod
 	j.headPitch = -(j.neckFlex! + j.thoracicFlex! + j.lumbarFlex! + pitch) * r.uniform(0.6, 1) + r.normal(3, 6);
-	for (const s of ['l', 'r'] as const) {
-		j[`${s}HipFlex`] = pitch + r.uniform(80, 100);
-		j[`${s}KneeFlex`] = r.uniform(70, 110);
-		j[`${s}ShoulderFlex`] = r.uniform(10, 50);
-		j[`${s}ShoulderAbd`] = r.uniform(5, 20);
-		j[`${s}ElbowFlex`] = r.uniform(50, 110);
-	}
+	seatedLimbs(r, j, pitch);
 	return { joints: j, root: { pitch, y: 0.5, yaw: 0, x: 0, z: 0 } };
 }
 

@@ -73,6 +73,16 @@ export function deskPose(r: Rng, slouched: boolean, severity: number): BodyPose 
 	j.neckLateral = r.normal(0, 4);
 	j.headYaw = r.normal(0, 10);
 	j.lumbarTwist = r.normal(0, 4);
+	seatedLimbs(r, j, pitch);
+	return makePose(j, { pitch, y: 0.5, yaw: 0 });
+}
+
+/**
+ * Legs and arms of someone sitting at a desk, into `j`: thighs about level whatever the pelvis `pitch`
+ * (degrees), knees bent, hands forward on the desk or keyboard. Draws from `r` in a fixed order (left
+ * then right: hip, knee, shoulder flexion and abduction, elbow), which the trained models' data depends on.
+ */
+export function seatedLimbs(r: Rng, j: Partial<JointAngles>, pitch: number): void {
 	for (const s of ['l', 'r'] as const) {
 		j[`${s}HipFlex`] = pitch + r.uniform(80, 100);
 		j[`${s}KneeFlex`] = r.uniform(70, 110);
@@ -80,7 +90,6 @@ export function deskPose(r: Rng, slouched: boolean, severity: number): BodyPose 
 		j[`${s}ShoulderAbd`] = r.uniform(5, 20);
 		j[`${s}ElbowFlex`] = r.uniform(50, 110);
 	}
-	return makePose(j, { pitch, y: 0.5, yaw: 0 });
 }
 
 /** A desk webcam on the person: laptop below the eyes or a monitor-top camera, head and shoulders. */

@@ -7,25 +7,8 @@
  * Dividing by body scale makes it independent of the distance to the camera.
  */
 import type { PersonPose } from '../pose/types';
-import { LM } from '../pose/landmarks';
+import { BODY_PARTS } from '../pose/landmarks';
 import { bodyCentre, pt, type Point2 } from '../tracking/body';
-
-/** Landmarks whose motion counts: head, shoulders, elbows, wrists, hips, knees, ankles. */
-export const MOTION_LANDMARKS: readonly number[] = [
-	LM.nose,
-	LM.leftShoulder,
-	LM.rightShoulder,
-	LM.leftElbow,
-	LM.rightElbow,
-	LM.leftWrist,
-	LM.rightWrist,
-	LM.leftHip,
-	LM.rightHip,
-	LM.leftKnee,
-	LM.rightKnee,
-	LM.leftAnkle,
-	LM.rightAnkle
-];
 
 export interface MotionSample {
 	t: number;
@@ -33,10 +16,11 @@ export interface MotionSample {
 	points: Array<Point2 | null>;
 }
 
+/** The torso centre and every body part (BODY_PARTS: head, shoulders, elbows, wrists, hips, knees, ankles). */
 export function motionSample(t: number, person: PersonPose, aspect: number): MotionSample | null {
 	const centre = bodyCentre(person, aspect);
 	if (!centre) return null;
-	return { t, centre, points: MOTION_LANDMARKS.map((i) => pt(person, i, aspect)) };
+	return { t, centre, points: BODY_PARTS.map((i) => pt(person, i, aspect)) };
 }
 
 export interface MotionEnergyOptions {
