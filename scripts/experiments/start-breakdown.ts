@@ -2,7 +2,8 @@
  * Experiment: where a warm start's time goes. `npx tsx scripts/experiments/start-breakdown.ts [runs]` — a fresh
  * profile, a first visit (the service worker installs), then two cached visits; prints the page's and the worker's
  * console lines that start with "[start]" (timings the sources log while this is being looked at) and the time
- * from navigation to the first landmarks.
+ * from navigation to the first landmarks, and from pressing Start to them (DWELL_MS: wait that long before pressing;
+ * BUILD: serve that build instead of the current sources').
  */
 import { chromium } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -28,10 +29,14 @@ for (let r = 0; r < runs; r++) {
 		page.on('console', (m) => m.text().startsWith('[start]') && lines.push(m.text()));
 		page.on('worker', (w) => w.on('console', (m) => m.text().startsWith('[start]') && lines.push(`worker ${m.text()}`)));
 		await page.goto(`${server.origin}/`);
+		// DWELL_MS: a person reads the page a moment before pressing Start (the bench presses at once).
+		if (process.env.DWELL_MS) await page.waitForTimeout(Number(process.env.DWELL_MS));
+		const clickAt = await page.evaluate(() => performance.now());
 		await page.getByRole('button', { name: 'Start camera' }).click();
 		const h = await page.waitForFunction(() => (window as unknown as Inst).__bench?.run('firstLandmarks', []), null, { polling: 'raf', timeout: 120_000 });
 		const origin = await page.evaluate(() => performance.timeOrigin);
-		console.log(`run ${r + 1} visit ${v + 1}: first landmarks at ${Math.round((await h.jsonValue()) as number)} ms`);
+		const at = (await h.jsonValue()) as number;
+		console.log(`run ${r + 1} visit ${v + 1}: first landmarks at ${Math.round(at)} ms, ${Math.round(at - clickAt)} ms after Start was pressed`);
 		for (const l of lines) console.log('   ', l.replace(/(\d{13})/, (n) => `+${Number(n) - Math.round(origin)} ms`));
 		if (v === 0) {
 			const until = Date.now() + 120_000;
