@@ -448,11 +448,13 @@ async function watchCpu() {
 		await browser.close();
 	}
 	const med = (mode: CpuRun['mode']) => median(runs.filter((r) => r.mode === mode).map((r) => r.cpuSPerMin));
+	/** A mode's CPU above the camera floor, over the full rate's above it: what the watch itself costs. */
+	const ownShare = (mode: CpuRun['mode']) => (med(mode) - med('camera')) / (med('full') - med('camera'));
 	return {
 		watch_cpu_ratio: med('desk') / med('full'),
 		watch_cpu_nobody_ratio: med('nobody') / med('full'),
 		watch_camera_floor_ratio: med('camera') / med('full'),
-		watch_own_cpu_ratio: (med('desk') - med('camera')) / (med('full') - med('camera')),
+		watch_own_cpu_ratio: ownShare('desk'),
 		detail: {
 			desk_cpu_s_per_min: med('desk'),
 			nobody_cpu_s_per_min: med('nobody'),
@@ -462,11 +464,8 @@ async function watchCpu() {
 			idle_browser_cpu_s_per_min: med('idle'),
 			/** A page holding the camera as the desk watch opens it, and nothing else: the floor under any watch. */
 			camera_only_cpu_s_per_min: med('camera'),
-			/** That floor over the full rate: the lowest watch_cpu_ratio any page keeping the camera open could reach. */
-			camera_only_ratio: med('camera') / med('full'),
-			/** The watch's own CPU above the camera floor, over the full rate's above it. */
-			desk_own_ratio: (med('desk') - med('camera')) / (med('full') - med('camera')),
-			nobody_own_ratio: (med('nobody') - med('camera')) / (med('full') - med('camera')),
+			/** Nobody in front of the camera: the watch's own share (the still person's is watch_own_cpu_ratio). */
+			nobody_own_ratio: ownShare('nobody'),
 			desk_results_per_s: median(runs.filter((r) => r.mode === 'desk').map((r) => r.resultsPerS)),
 			nobody_results_per_s: median(runs.filter((r) => r.mode === 'nobody').map((r) => r.resultsPerS)),
 			full_results_per_s: median(runs.filter((r) => r.mode === 'full').map((r) => r.resultsPerS)),
@@ -576,10 +575,11 @@ async function startTimes() {
 			const visit = async (readMs = 0) => {
 				const page = await context.newPage();
 				await page.goto(`${server.origin}/`);
-				await page.getByRole('button', { name: 'Start camera' }).waitFor();
+				const start = page.getByRole('button', { name: 'Start camera' });
+				await start.waitFor();
 				if (readMs) await sleep(readMs);
 				const pressedAt = (await mark(page)).at;
-				await page.getByRole('button', { name: 'Start camera' }).click();
+				await start.click();
 				const ms = await firstLandmarks(page);
 				const { controlled, initMs } = await op<PageState>(page, 'state');
 				return { page, ms, afterPressMs: ms - pressedAt, controlled, initMs: initMs ?? Number.NaN };
@@ -923,7 +923,7 @@ function render(saved: Saved): string {
 			`Watch CPU: utime + stime from /proc/<pid>/stat summed over every process of this Chromium (browser, renderer with the pose worker, GPU, utility), ${CFG.cpuRounds} rounds × ${CFG.cpuWindowMs / 1000} s per mode, fresh page each, fake camera at 30 fps on astronaut.png (upright, head and shoulders). ` +
 				`Desk watch as shipped: ${round(wc.desk_cpu_s_per_min, 1)} CPU s/min at ${round(wc.desk_results_per_s, 1)} results/s${wc.desk_analysed_per_s !== undefined ? ` (the pose model ran ${round(wc.desk_analysed_per_s, 2)} times a second, the other results repeated an unchanged frame)` : ''}; ${wc.nobody_cpu_s_per_min !== undefined ? `with nobody in front of the camera (an empty office wall): ${round(wc.nobody_cpu_s_per_min, 1)} CPU s/min, the model ${round(wc.nobody_analysed_per_s ?? null, 2)} times a second; ` : ''}the same page at full rate (frame interval 0): ${round(wc.full_rate_cpu_s_per_min, 1)} CPU s/min at ${round(wc.full_results_per_s, 1)} results/s; the workout page: ${round(wc.workout_page_cpu_s_per_min, 1)} CPU s/min (desk over workout ${round(wc.ratio_vs_workout_page, 2)}); idle browser ${round(wc.idle_browser_cpu_s_per_min, 1)} CPU s/min. ` +
 				(wc.camera_only_cpu_s_per_min !== undefined && Number.isFinite(wc.camera_only_cpu_s_per_min)
-					? `A page holding the camera as the desk watch opens it and doing nothing with it: ${round(wc.camera_only_cpu_s_per_min, 1)} CPU s/min, ${round(wc.camera_only_ratio, 3)} of the full rate — the floor under any watch that keeps the camera open, since this fake device replays its file at 30 fps whatever rate is asked for (a real camera opened at a low rate captures fewer frames); above that floor the watch costs ${round(wc.desk_own_ratio, 3)} of the full rate's own share with a still person, ${round(wc.nobody_own_ratio, 3)} with nobody. `
+					? `A page holding the camera as the desk watch opens it and doing nothing with it: ${round(wc.camera_only_cpu_s_per_min, 1)} CPU s/min, ${round(values.watch_camera_floor_ratio ?? null, 3)} of the full rate — the floor under any watch that keeps the camera open, since this fake device replays its file at 30 fps whatever rate is asked for (a real camera opened at a low rate captures fewer frames); above that floor the watch costs ${round(values.watch_own_cpu_ratio ?? null, 3)} of the full rate's own share with a still person, ${round(wc.nobody_own_ratio, 3)} with nobody. `
 					: '') +
 				`CPU s/min per process, desk / full rate / workout page: ${byProcessNote(wc.runs)} (the GPU process is SwiftShader: WebGL in software, as this machine has no GPU). Other processes on the machine kept ${round(median(wc.runs.filter((r) => r.mode !== 'idle').map((r) => r.otherCores)), 2)} of the 2 cores busy meanwhile (median).`
 		);
